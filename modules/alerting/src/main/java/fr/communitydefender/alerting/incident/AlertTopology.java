@@ -1,0 +1,43 @@
+package fr.communitydefender.alerting.incident;
+
+import fr.communitydefender.alerting.AlertingMetrics;
+import fr.communitydefender.alerting.incident.internal.IncidentTracker;
+import fr.communitydefender.alerting.incident.internal.WatchState;
+import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.json.JsonSerde;
+import fr.communitydefender.domain.signal.VolumeSignal;
+import fr.communitydefender.domain.topic.Topics;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Volume signals → rule evaluation per watch → incident events. An incident opens when a rule starts firing, is
+ * updated (not duplicated) when its peak grows, and resolves after the rule's quiet period without firing — measured in
+ * event time, and, when no signal arrives at all, by a wall-clock check that lets the watch's clock run on.
+ */
+public final class AlertTopology {
+  public static final String STATE_STORE = "alert-state";
+  /** How often open incidents are checked for quietness when no signal arrives. */
+  public static final Duration QUIET_CHECK = Duration.ofSeconds(5);
+
+  private AlertTopology() {}
+
+  public static Topology build(AlertRules rules, AlertingMetrics metrics) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATE_STORE), Serdes.String(),
+        JsonSerde.of(WatchState.class)));
+    builder.stream(Topics.SIGNALS_VOLUME.name(),
+            Consumed.with(Serdes.String(), JsonSerde.of(VolumeSignal.class)).withName("volume-signals"))
+        .process(() -> new IncidentTracker(rules, metrics, QUIET_CHECK), Named.as("evaluate-rules"), STATE_STORE)
+        .to(Topics.INCIDENTS.name(), Produced.with(Serdes.String(), JsonSerde.of(IncidentEvent.class))
+            .withName("incidents-sink"));
+    return builder.build();
+  }
+}

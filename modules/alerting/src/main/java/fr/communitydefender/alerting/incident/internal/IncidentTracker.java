@@ -1,0 +1,150 @@
+package fr.communitydefender.alerting.incident.internal;
+
+import fr.communitydefender.alerting.AlertingMetrics;
+import fr.communitydefender.alerting.rules.AlertRule;
+import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.alerting.rules.VolumeThresholdRule;
+import fr.communitydefender.domain.config.Durations;
+import fr.communitydefender.domain.incident.Incident;
+import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.signal.VolumeSignal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Evaluates the rules on each watch's signals and keeps its incidents' life cycle. */
+public final class IncidentTracker implements Processor<String, VolumeSignal, String, IncidentEvent> {
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentTracker.class);
+  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+
+  private final AlertRules rules;
+  private final AlertingMetrics metrics;
+  private final Duration quietCheck;
+  private final Duration keep;
+  /** Wall-clock time (ms) at which each watch's clock last moved; not persisted (a restart starts it afresh). */
+  private final Map<String, Long> clockSetAtWall = new HashMap<>();
+  private ProcessorContext<String, IncidentEvent> context;
+  private KeyValueStore<String, WatchState> store;
+
+  public IncidentTracker(AlertRules rules, AlertingMetrics metrics, Duration quietCheck) {
+    this.rules = rules;
+    this.metrics = metrics;
+    this.quietCheck = quietCheck;
+    this.keep = rules.rules().stream().map(IncidentTracker::span).max(Duration::compareTo).orElse(Duration.ZERO)
+        .plusHours(1);
+  }
+
+  @Override
+  public void init(ProcessorContext<String, IncidentEvent> context) {
+    this.context = context;
+    this.store = context.getStateStore(
+        fr.communitydefender.alerting.incident.AlertTopology.STATE_STORE);
+    context.schedule(quietCheck, PunctuationType.WALL_CLOCK_TIME, this::checkQuiet);
+  }
+
+  @Override
+  public void process(Record<String, VolumeSignal> record) {
+    VolumeSignal signal = record.value();
+    if (signal == null) {
+      return;
+    }
+    String watchId = signal.watchId();
+    WatchState state = store.get(watchId);
+    state = state == null ? WatchState.empty(watchId) : state;
+    state.buckets().put(signal.windowStart().toEpochMilli(), signal.count());
+    Instant clock = state.clock().isAfter(signal.windowEnd()) ? state.clock() : signal.windowEnd();
+    if (clock.isAfter(state.clock())) {
+      clockSetAtWall.put(watchId, context.currentSystemTimeMs());
+    }
+    state = new WatchState(watchId, clock, state.buckets(), state.open());
+    state.prune(keep);
+    for (AlertRule rule : rules.rules()) {
+      if (rule.appliesTo(watchId)) {
+        evaluate(rule, state, signal.windowEnd());
+      }
+    }
+    store.put(watchId, state);
+  }
+
+  private void evaluate(AlertRule rule, WatchState state, Instant at) {
+    if (!(rule instanceof VolumeThresholdRule r)) {
+      return;
+    }
+    long count = state.sum(at, r.window());
+    Incident open = state.open().get(r.id());
+    boolean firing = count >= r.threshold();
+    String reason = count + " mentions in " + Durations.format(r.window()) + " (threshold " + r.threshold() + ")";
+    if (firing && open == null) {
+      String id = r.id() + "." + state.watchId() + "." + ID_TIME.format(at);
+      Incident incident = new Incident(id, r.id(), state.watchId(), r.severity(), r.title(), Incident.Status.OPEN,
+          at, at, null, count, count, r.threshold(), r.window(), reason);
+      state.open().put(r.id(), incident);
+      emit(IncidentEvent.Type.OPENED, at, incident);
+    } else if (firing) {
+      Incident updated = open.firing(at, count, reason);
+      state.open().put(r.id(), updated);
+      if (count > open.peakCount()) {
+        emit(IncidentEvent.Type.UPDATED, at, updated);
+      }
+    } else if (open != null && !state.clock().isBefore(open.lastFiringAt().plus(r.quiet()))) {
+      resolve(state, open, open.lastFiringAt().plus(r.quiet()), r);
+    }
+  }
+
+  private void resolve(WatchState state, Incident open, Instant at, AlertRule rule) {
+    state.open().remove(rule.id());
+    emit(IncidentEvent.Type.RESOLVED, at, open.resolved(at,
+        "quiet for " + Durations.format(rule.quiet()) + " (peak " + open.peakCount() + ")"));
+  }
+
+  /** Lets each watch's clock run on with the wall clock while no signal arrives, and resolves quiet incidents. */
+  private void checkQuiet(long wallNow) {
+    List<KeyValue<String, WatchState>> all = new java.util.ArrayList<>();
+    try (KeyValueIterator<String, WatchState> it = store.all()) {
+      it.forEachRemaining(all::add);
+    }
+    for (KeyValue<String, WatchState> kv : all) {
+      WatchState state = kv.value;
+      if (state.open().isEmpty()) {
+        continue;
+      }
+      long setAt = clockSetAtWall.computeIfAbsent(kv.key, k -> wallNow);
+      Instant estimated = state.clock().plusMillis(Math.max(0, wallNow - setAt));
+      boolean changed = false;
+      for (AlertRule rule : rules.rules()) {
+        Incident open = state.open().get(rule.id());
+        if (open != null && !estimated.isBefore(open.lastFiringAt().plus(rule.quiet()))) {
+          resolve(state, open, open.lastFiringAt().plus(rule.quiet()), rule);
+          changed = true;
+        }
+      }
+      if (changed) {
+        store.put(kv.key, state);
+      }
+    }
+  }
+
+  private void emit(IncidentEvent.Type type, Instant at, Incident incident) {
+    metrics.incident(type);
+    LOG.atInfo().addKeyValue("incident", incident.id()).addKeyValue("event", type)
+        .addKeyValue("count", incident.currentCount()).log("incident event");
+    context.forward(new Record<>(incident.id(), new IncidentEvent(type, at, incident), at.toEpochMilli()));
+  }
+
+  private static Duration span(AlertRule rule) {
+    return rule instanceof VolumeThresholdRule r ? r.window().plus(r.quiet()) : Duration.ZERO;
+  }
+}

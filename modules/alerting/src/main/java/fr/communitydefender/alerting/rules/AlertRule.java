@@ -1,0 +1,28 @@
+package fr.communitydefender.alerting.rules;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import fr.communitydefender.domain.incident.Severity;
+import java.time.Duration;
+
+/** An alert rule; its kind is chosen by {@code type:} in YAML. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = VolumeThresholdRule.class, name = "volume_threshold")})
+public sealed interface AlertRule permits VolumeThresholdRule {
+  /** Any watch. */
+  String ALL_WATCHES = "*";
+
+  String id();
+
+  /** The watch the rule applies to, or {@code *}. */
+  String watch();
+
+  Severity severity();
+
+  /** How long without firing before an open incident resolves. */
+  Duration quiet();
+
+  default boolean appliesTo(String watchId) {
+    return ALL_WATCHES.equals(watch()) || watch().equals(watchId);
+  }
+}

@@ -1,0 +1,65 @@
+package fr.communitydefender.alerting.rules;
+
+import fr.communitydefender.domain.config.ConfigException;
+import fr.communitydefender.domain.config.YamlConfigLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** The loaded rule set: every {@code *.yaml}/{@code *.yml} of a folder (or one file), ids unique across files. */
+public record AlertRules(List<AlertRule> rules) {
+  public AlertRules {
+    rules = List.copyOf(rules);
+  }
+
+  /**
+   * Loads and checks the rules; {@code knownWatches} are the watch ids a rule may name ({@code *} is always allowed).
+   *
+   * @throws ConfigException naming file, line and field of the first problem
+   */
+  public static AlertRules load(Path dirOrFile, Set<String> knownWatches) {
+    List<Path> files = files(dirOrFile);
+    List<AlertRule> all = new ArrayList<>();
+    Map<String, String> firstSeen = new HashMap<>();
+    for (Path file : files) {
+      List<AlertRule> rules = YamlConfigLoader.load(file, AlertRulesFile.class).rules();
+      for (int i = 0; i < rules.size(); i++) {
+        AlertRule rule = rules.get(i);
+        String here = file + " rules[" + i + "]";
+        String previous = firstSeen.putIfAbsent(rule.id(), here);
+        if (previous != null) {
+          throw YamlConfigLoader.errorAt(file, "rules[" + i + "].id",
+              "duplicate rule id '" + rule.id() + "' (first defined in " + previous + ")");
+        }
+        if (!AlertRule.ALL_WATCHES.equals(rule.watch()) && !knownWatches.contains(rule.watch())) {
+          throw YamlConfigLoader.errorAt(file, "rules[" + i + "].watch",
+              "unknown watch '" + rule.watch() + "' (known: " + String.join(", ", knownWatches.stream().sorted()
+                  .toList()) + ")");
+        }
+        all.add(rule);
+      }
+    }
+    return new AlertRules(all);
+  }
+
+  private static List<Path> files(Path dirOrFile) {
+    if (!Files.isDirectory(dirOrFile)) {
+      if (!Files.isRegularFile(dirOrFile)) {
+        throw new ConfigException(dirOrFile.toString(), 0, 0, "", "no such file or folder");
+      }
+      return List.of(dirOrFile);
+    }
+    try (Stream<Path> s = Files.list(dirOrFile)) {
+      return s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

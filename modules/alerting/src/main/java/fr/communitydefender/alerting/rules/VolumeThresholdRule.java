@@ -1,0 +1,44 @@
+package fr.communitydefender.alerting.rules;
+
+import fr.communitydefender.domain.config.FieldException;
+import fr.communitydefender.domain.incident.Severity;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Fires while a watch has at least {@code threshold} mentions within the trailing {@code window} (a whole number of
+ * minutes, made of the 1-minute volume signals).
+ */
+public record VolumeThresholdRule(
+    String id,
+    String watch,
+    Duration window,
+    Long threshold,
+    Duration quiet,
+    Severity severity,
+    String title) implements AlertRule {
+  static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
+  public static final Duration DEFAULT_QUIET = Duration.ofMinutes(15);
+
+  public VolumeThresholdRule {
+    FieldException.required(id, "id");
+    if (!ID.matcher(id).matches()) {
+      throw new FieldException("id", "'" + id + "' must be lower-case letters, digits, '.', '-' or '_'");
+    }
+    FieldException.required(watch, "watch");
+    FieldException.required(window, "window");
+    if (window.toSeconds() < 60 || window.toSeconds() % 60 != 0 || window.toHours() > 24) {
+      throw new FieldException("window", "must be a whole number of minutes between 1m and 24h");
+    }
+    FieldException.required(threshold, "threshold");
+    if (threshold < 1) {
+      throw new FieldException("threshold", "must be at least 1");
+    }
+    quiet = quiet == null ? DEFAULT_QUIET : quiet;
+    if (quiet.toSeconds() < 60) {
+      throw new FieldException("quiet", "must be at least 1m");
+    }
+    severity = severity == null ? Severity.MEDIUM : severity;
+    title = title == null || title.isBlank() ? "Pic de mentions" : title;
+  }
+}

@@ -1,0 +1,23 @@
+package fr.communitydefender.app.internal;
+
+import fr.communitydefender.domain.topic.TopicSpec;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** Producers for the registry's topics: idempotent, acks=all, batched and lz4-compressed. */
+public final class Producers {
+  private Producers() {}
+
+  public static <K, V> KafkaProducer<K, V> forTopic(String bootstrap, TopicSpec<K, V> topic, String clientId) {
+    Map<String, Object> props = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ProducerConfig.CLIENT_ID_CONFIG, clientId,
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.LINGER_MS_CONFIG, 20,
+        ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024,
+        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+}

@@ -1,0 +1,154 @@
+package fr.communitydefender.app.start;
+
+import fr.communitydefender.alerting.AlertingMetrics;
+import fr.communitydefender.alerting.incident.AlertTopology;
+import fr.communitydefender.app.internal.Producers;
+import fr.communitydefender.app.internal.StreamsApp;
+import fr.communitydefender.collectors.CollectorMetrics;
+import fr.communitydefender.collectors.replay.ReplayCollector;
+import fr.communitydefender.console.ConsoleConfig;
+import fr.communitydefender.console.ConsoleVerticle;
+import fr.communitydefender.devservices.kafka.EmbeddedKafka;
+import fr.communitydefender.domain.topic.TopicProvisioner;
+import fr.communitydefender.domain.topic.Topics;
+import fr.communitydefender.streams.PipelineMetrics;
+import fr.communitydefender.streams.volume.VolumeConfig;
+import fr.communitydefender.streams.volume.VolumeTopology;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running Community Defender process: the chosen roles, on the embedded broker or an external cluster. */
+public final class LocalRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
+
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private String bootstrap;
+  private ConsoleVerticle console;
+  private Thread replayThread;
+  private volatile ReplayCollector.Result replayResult;
+
+  private LocalRuntime() {}
+
+  public static LocalRuntime start(RuntimeOptions options) {
+    LocalRuntime rt = new LocalRuntime();
+    try {
+      rt.startAll(options);
+    } catch (RuntimeException e) {
+      rt.close();
+      throw e;
+    }
+    return rt;
+  }
+
+  private void startAll(RuntimeOptions o) {
+    new JvmMemoryMetrics().bindTo(registry);
+    if (o.embeddedKafka()) {
+      EmbeddedKafka kafka = EmbeddedKafka.start(o.dataDir(), o.kafkaPort());
+      resources.push(kafka);
+      bootstrap = kafka.bootstrapServers();
+      TopicProvisioner.ensure(bootstrap, o.partitions(), (short) 1);
+    } else {
+      bootstrap = o.kafkaBootstrap();
+      TopicProvisioner.ensure(bootstrap, o.partitions(), o.replicationFactor() == null ? -1 : o.replicationFactor());
+    }
+    Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+    if (o.roles().contains(Role.PROCESS)) {
+      StreamsApp volume = StreamsApp.start("cd-volume",
+          VolumeTopology.build(VolumeConfig.of(o.watches().watches()), new PipelineMetrics(registry)),
+          bootstrap, o.dataDir().resolve("streams"));
+      resources.push(volume);
+      checks.put("process", volume::running);
+    }
+    if (o.roles().contains(Role.ALERT)) {
+      StreamsApp alert = StreamsApp.start("cd-alerting",
+          AlertTopology.build(o.rules(), new AlertingMetrics(registry)), bootstrap, o.dataDir().resolve("streams"));
+      resources.push(alert);
+      checks.put("alert", alert::running);
+    }
+    if (o.roles().contains(Role.CONSOLE)) {
+      startConsole(o, checks);
+    }
+    if (o.roles().contains(Role.COLLECT) && o.replay() != null) {
+      startReplay(o);
+    }
+  }
+
+  private void startConsole(RuntimeOptions o, Map<String, BooleanSupplier> checks) {
+    Vertx vertx = Vertx.vertx();
+    resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
+    console = new ConsoleVerticle(new ConsoleConfig(o.httpHost(), o.httpPort(), bootstrap, 200), registry, checks);
+    try {
+      vertx.deployVerticle(console).await(30, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("console did not start within 30 s", e);
+    }
+  }
+
+  private void startReplay(RuntimeOptions o) {
+    var mentions = Producers.forTopic(bootstrap, Topics.MENTIONS_RAW, "cd-replay");
+    var deadLetters = Producers.forTopic(bootstrap, Topics.DEAD_LETTER, "cd-replay-dlq");
+    resources.push(mentions);
+    resources.push(deadLetters);
+    ReplayCollector collector = new ReplayCollector(mentions, deadLetters, new CollectorMetrics(registry), System.err);
+    replayThread = Thread.ofPlatform().name("cd-replay").start(() -> {
+      try {
+        replayResult = collector.replay(o.replay());
+        LOG.atInfo().addKeyValue("published", replayResult.published())
+            .addKeyValue("deadLettered", replayResult.deadLettered())
+            .addKeyValue("perSecond", Math.round(replayResult.perSecond())).log("drill replayed");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        LOG.atError().setCause(e).addKeyValue("file", o.replay().file()).log("replay failed");
+      }
+    });
+    resources.push(() -> {
+      replayThread.interrupt();
+      replayThread.join(5_000);
+    });
+  }
+
+  public String bootstrapServers() {
+    return bootstrap;
+  }
+
+  public int consolePort() {
+    return console == null ? -1 : console.actualPort();
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** Waits for the replay to finish; null when there was none or it failed. */
+  public ReplayCollector.Result awaitReplay(long millis) throws InterruptedException {
+    if (replayThread != null) {
+      replayThread.join(millis);
+    }
+    return replayResult;
+  }
+
+  @Override
+  public void close() {
+    while (!resources.isEmpty()) {
+      AutoCloseable r = resources.pop();
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.atWarn().setCause(e).log("error while stopping");
+      }
+    }
+  }
+}

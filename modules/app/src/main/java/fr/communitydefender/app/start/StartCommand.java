@@ -1,0 +1,136 @@
+package fr.communitydefender.app.start;
+
+import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.app.demo.DemoDrill;
+import fr.communitydefender.app.internal.LogSetup;
+import fr.communitydefender.collectors.replay.ReplayFormat;
+import fr.communitydefender.collectors.replay.ReplayOptions;
+import fr.communitydefender.domain.config.ConfigException;
+import fr.communitydefender.domain.watch.WatchesConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code start}: runs the chosen roles until interrupted (Ctrl-C stops cleanly and keeps the data). */
+@Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Runs Community Defender. Without --kafka-bootstrap it starts an embedded Kafka broker whose data "
+        + "lives under --data-dir (kept across restarts)."})
+public final class StartCommand implements Callable<Integer> {
+  @Option(names = "--roles", split = ",", paramLabel = "ROLE",
+      description = "Roles to run, comma-separated: collect, process, alert, console (default: all).")
+  Set<Role> roles = EnumSet.allOf(Role.class);
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
+  Path dataDir = Path.of("data");
+
+  @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
+      description = "External Kafka cluster; no embedded broker is started.")
+  String kafkaBootstrap;
+
+  @Option(names = "--kafka-port", paramLabel = "PORT",
+      description = "Port of the embedded broker (default: ${DEFAULT-VALUE}; 0 = any free port).")
+  int kafkaPort = 19092;
+
+  @Option(names = "--partitions", description = "Partitions of new topics (default: ${DEFAULT-VALUE}).")
+  int partitions = 3;
+
+  @Option(names = "--replication-factor", description = "Replication of new topics on an external cluster "
+      + "(default: the broker's).")
+  Short replicationFactor;
+
+  @Option(names = "--http-host", description = "Console address (default: ${DEFAULT-VALUE}).")
+  String httpHost = "127.0.0.1";
+
+  @Option(names = "--http-port", description = "Console port (default: ${DEFAULT-VALUE}).")
+  int httpPort = 8080;
+
+  @Option(names = "--watches", paramLabel = "FILE",
+      description = "Watches YAML (default: the demo watches built into the application).")
+  Path watches;
+
+  @Option(names = "--rules", paramLabel = "DIR|FILE", description = "Alert rules (default: ${DEFAULT-VALUE}).")
+  Path rules = Path.of("alert-rules");
+
+  @Option(names = "--demo", description = "Write the synthetic demo drill to the data directory and replay it "
+      + "(speed 60, rebased to now, unless --speed/--no-rebase say otherwise).")
+  boolean demo;
+
+  @Option(names = "--replay", paramLabel = "FILE",
+      description = "Replay a recorded dataset: JSON Lines of mentions, or a CrisisLexT26 *-tweetids_entire_period.csv.")
+  Path replay;
+
+  @Option(names = "--format", description = "Replay format: jsonl or crisislex (default: from the file name).")
+  ReplayFormat format;
+
+  @Option(names = "--speed", description = "Replay speed, ×N real time; 0 = as fast as possible (default: 60).")
+  double speed = 60;
+
+  @Option(names = "--rebase", negatable = true, description = "Shift replayed event times so the first is now "
+      + "(default: on for --demo, off otherwise).")
+  Boolean rebase;
+
+  @Option(names = "--assign-watch", split = ",", paramLabel = "WATCH",
+      description = "Tag every replayed mention with these watches (e.g. for CrisisLex timelines).")
+  List<String> assignWatches = List.of();
+
+  @Option(names = "--no-progress", description = "No progress bar during replays.")
+  boolean noProgress;
+
+  @Option(names = "--log-json", description = "Log as JSON lines instead of readable lines.")
+  boolean logJson;
+
+  @Override
+  public Integer call() throws Exception {
+    LogSetup.apply(logJson);
+    long t0 = System.nanoTime();
+    RuntimeOptions options;
+    try {
+      options = options();
+    } catch (ConfigException | IllegalArgumentException e) {
+      System.err.println("community-defender: " + e.getMessage());
+      return 2;
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    LocalRuntime runtime = LocalRuntime.start(options);
+    Thread hook = new Thread(() -> {
+      runtime.close();
+      stop.countDown();
+    }, "cd-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    String url = runtime.consolePort() > 0 ? " — console http://" + httpHost + ":" + runtime.consolePort() : "";
+    System.err.printf("community-defender: started in %.1f s (roles %s, Kafka %s)%s%n", ms / 1000.0,
+        options.roles(), runtime.bootstrapServers(), url);
+    stop.await();
+    return 0;
+  }
+
+  RuntimeOptions options() throws IOException {
+    WatchesConfig watchesConfig = watches != null ? WatchesConfig.load(watches) : DemoDrill.watches(dataDir);
+    AlertRules alertRules = roles.contains(Role.ALERT)
+        ? AlertRules.load(rules, watchesConfig.ids()) : new AlertRules(List.of());
+    ReplayOptions replayOptions = null;
+    if (replay != null && demo) {
+      throw new IllegalArgumentException("choose either --demo or --replay");
+    }
+    if (demo) {
+      replayOptions = new ReplayOptions(DemoDrill.write(dataDir), ReplayFormat.JSONL, speed,
+          rebase == null || rebase, assignWatches, !noProgress);
+    } else if (replay != null) {
+      replayOptions = new ReplayOptions(replay, format, speed, rebase != null && rebase, assignWatches, !noProgress);
+    }
+    for (String w : assignWatches) {
+      if (!watchesConfig.ids().contains(w)) {
+        throw new IllegalArgumentException("--assign-watch: unknown watch '" + w + "'");
+      }
+    }
+    return new RuntimeOptions(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions,
+        replicationFactor, watchesConfig, alertRules, replayOptions);
+  }
+}

@@ -1,0 +1,15 @@
+package fr.communitydefender.console;
+
+/** Where the console listens and which Kafka cluster it reads. */
+public record ConsoleConfig(String host, int port, String kafkaBootstrap, int recentMentions) {
+  public ConsoleConfig {
+    host = host == null || host.isBlank() ? "127.0.0.1" : host;
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port: must be between 0 and 65535");
+    }
+    if (kafkaBootstrap == null || kafkaBootstrap.isBlank()) {
+      throw new IllegalArgumentException("kafkaBootstrap: required");
+    }
+    recentMentions = recentMentions <= 0 ? 200 : recentMentions;
+  }
+}

@@ -1,0 +1,90 @@
+package fr.communitydefender.console;
+
+import fr.communitydefender.console.feed.FeedHub;
+import fr.communitydefender.console.feed.internal.KafkaFeedReader;
+import fr.communitydefender.console.http.ApiErrors;
+import fr.communitydefender.console.incidents.IncidentView;
+import fr.communitydefender.console.incidents.IncidentsRouter;
+import fr.communitydefender.console.ops.OpsRouter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console: HTTP API, Prometheus metrics, the live page and its WebSocket ({@code /ws}). Kafka is read on a
+ * dedicated thread; everything reaching the event loop is already decoded.
+ */
+public final class ConsoleVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsoleVerticle.class);
+  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+  private final ConsoleConfig config;
+  private final PrometheusMeterRegistry registry;
+  private final Map<String, BooleanSupplier> extraChecks;
+  private final IncidentView incidents = new IncidentView();
+  private KafkaFeedReader reader;
+  private Thread readerThread;
+  private HttpServer server;
+
+  public ConsoleVerticle(ConsoleConfig config, PrometheusMeterRegistry registry,
+      Map<String, BooleanSupplier> extraChecks) {
+    this.config = config;
+    this.registry = registry;
+    this.extraChecks = Map.copyOf(extraChecks);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> start() {
+    FeedHub hub = new FeedHub(config.recentMentions(), incidents, registry);
+    reader = new KafkaFeedReader(config.kafkaBootstrap(), incidents,
+        m -> context.runOnContext(v -> hub.mention(m)),
+        e -> context.runOnContext(v -> hub.incident(e)),
+        config.recentMentions());
+    readerThread = Thread.ofPlatform().name("cd-console-kafka").daemon().start(reader);
+
+    Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+    checks.put("kafka", reader::healthy);
+    checks.putAll(extraChecks);
+
+    Router root = Router.router(vertx);
+    root.route().handler(ctx -> {
+      ctx.response().putHeader("Content-Security-Policy", CSP).putHeader("X-Content-Type-Options", "nosniff")
+          .putHeader("Referrer-Policy", "no-referrer");
+      ctx.next();
+    });
+    root.route("/ws").handler(ctx -> ctx.request().toWebSocket()
+        .onSuccess(hub::join)
+        .onFailure(e -> ApiErrors.send(ctx, 400, "WebSocket upgrade required")));
+    root.route("/api/*").subRouter(OpsRouter.health(vertx, checks));
+    root.route("/api/*").subRouter(IncidentsRouter.create(vertx, incidents));
+    root.route("/metrics*").subRouter(OpsRouter.metrics(vertx, registry));
+    root.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    ApiErrors.install(root);
+
+    return vertx.createHttpServer().requestHandler(root).listen(config.port(), config.host())
+        .onSuccess(s -> {
+          server = s;
+          LOG.atInfo().addKeyValue("url", "http://" + config.host() + ":" + s.actualPort()).log("console listening");
+        });
+  }
+
+  @Override
+  public Future<?> stop() throws InterruptedException {
+    reader.close();
+    readerThread.join(5_000);
+    return Future.succeededFuture();
+  }
+}

@@ -1,0 +1,142 @@
+package fr.communitydefender.console.feed.internal;
+
+import fr.communitydefender.console.incidents.IncidentView;
+import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.json.Json;
+import fr.communitydefender.domain.json.JsonDecodeException;
+import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.topic.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the incidents topic from the beginning (every console instance builds the whole view) and the enriched
+ * mentions from the last {@code recent} per partition, on its own thread, handing each item to the console.
+ */
+public final class KafkaFeedReader implements Runnable, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaFeedReader.class);
+
+  private final String bootstrap;
+  private final IncidentView view;
+  private final Consumer<Mention> onMention;
+  private final Consumer<IncidentEvent> onIncident;
+  private final int recent;
+  private volatile boolean running = true;
+  private volatile long lastPollMillis;
+  private volatile KafkaConsumer<byte[], byte[]> consumer;
+
+  public KafkaFeedReader(String bootstrap, IncidentView view, Consumer<Mention> onMention,
+      Consumer<IncidentEvent> onIncident, int recent) {
+    this.bootstrap = bootstrap;
+    this.view = view;
+    this.onMention = onMention;
+    this.onIncident = onIncident;
+    this.recent = recent;
+  }
+
+  /** True while the reader polls Kafka successfully. */
+  public boolean healthy() {
+    return running && System.currentTimeMillis() - lastPollMillis < 30_000;
+  }
+
+  @Override
+  public void run() {
+    Map<String, Object> props = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.CLIENT_ID_CONFIG, "cd-console-feed");
+    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
+      consumer = c;
+      if (!running) {
+        return;
+      }
+      assign(c);
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
+          handle(r);
+        }
+        lastPollMillis = System.currentTimeMillis();
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      LOG.atError().setCause(e).log("console feed reader stopped");
+      running = false;
+    }
+  }
+
+  private void assign(KafkaConsumer<byte[], byte[]> c) {
+    List<TopicPartition> incidents = partitions(c, Topics.INCIDENTS.name());
+    List<TopicPartition> mentions = partitions(c, Topics.MENTIONS_ENRICHED.name());
+    List<TopicPartition> all = new ArrayList<>(incidents);
+    all.addAll(mentions);
+    c.assign(all);
+    c.seekToBeginning(incidents);
+    Map<TopicPartition, Long> ends = c.endOffsets(mentions);
+    Map<TopicPartition, Long> begins = c.beginningOffsets(mentions);
+    for (TopicPartition tp : mentions) {
+      c.seek(tp, Math.max(begins.get(tp), ends.get(tp) - recent));
+    }
+    lastPollMillis = System.currentTimeMillis();
+  }
+
+  private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, String topic) {
+    while (running) {
+      List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(30));
+      if (infos != null && !infos.isEmpty()) {
+        return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      }
+      LOG.atInfo().addKeyValue("topic", topic).log("waiting for topic");
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
+    return List.of();
+  }
+
+  private void handle(ConsumerRecord<byte[], byte[]> r) {
+    if (r.value() == null) {
+      return;
+    }
+    try {
+      if (r.topic().equals(Topics.INCIDENTS.name())) {
+        IncidentEvent event = Json.read(r.value(), IncidentEvent.class);
+        view.apply(event);
+        onIncident.accept(event);
+      } else {
+        onMention.accept(Json.read(r.value(), Mention.class));
+      }
+    } catch (JsonDecodeException e) {
+      LOG.atWarn().addKeyValue("topic", r.topic()).addKeyValue("offset", r.offset())
+          .addKeyValue("reason", e.getMessage()).log("skipped undecodable record");
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    KafkaConsumer<byte[], byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+  }
+}

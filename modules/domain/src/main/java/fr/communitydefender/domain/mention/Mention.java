@@ -1,0 +1,54 @@
+package fr.communitydefender.domain.mention;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One public post about the commune, as collected. {@code author} is the public handle (personal data: it is
+ * pseudonymised before storage), {@code reach} the audience estimate when the source gives one, {@code watches} the
+ * ids of the watches it belongs to (filled by the matching stage, or pre-assigned by a drill).
+ */
+public record Mention(
+    String id,
+    String source,
+    Instant publishedAt,
+    String text,
+    String author,
+    String url,
+    String lang,
+    long reach,
+    List<String> watches) {
+
+  public static final int MAX_TEXT_CHARS = 20_000;
+
+  public Mention {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("id: required");
+    }
+    if (id.length() > 200) {
+      throw new IllegalArgumentException("id: longer than 200 characters");
+    }
+    if (publishedAt == null) {
+      throw new IllegalArgumentException("publishedAt: required (ISO-8601 instant)");
+    }
+    if (text == null) {
+      throw new IllegalArgumentException("text: required (may be empty)");
+    }
+    if (text.length() > MAX_TEXT_CHARS) {
+      throw new IllegalArgumentException("text: longer than " + MAX_TEXT_CHARS + " characters");
+    }
+    if (reach < 0) {
+      throw new IllegalArgumentException("reach: must not be negative");
+    }
+    source = source == null || source.isBlank() ? "unknown" : source;
+    watches = watches == null ? List.of() : List.copyOf(watches);
+  }
+
+  public Mention withWatches(List<String> newWatches) {
+    return new Mention(id, source, publishedAt, text, author, url, lang, reach, newWatches);
+  }
+
+  public Mention withPublishedAt(Instant at) {
+    return new Mention(id, source, at, text, author, url, lang, reach, watches);
+  }
+}

@@ -1,0 +1,34 @@
+package fr.communitydefender.domain.topic;
+
+import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.json.JsonSerde;
+import fr.communitydefender.domain.mention.DeadLetter;
+import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.signal.VolumeSignal;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The registry of the pipeline's topics. Mentions are personal data: their topics expire (GDPR minimisation). */
+public final class Topics {
+  /** Mentions as collected, keyed by mention id. Raw values are parsed by the streams stage, bad ones dead-lettered. */
+  public static final TopicSpec<String, Mention> MENTIONS_RAW = new TopicSpec<>(
+      "cd.mentions.raw", Serdes.String(), JsonSerde.of(Mention.class), Duration.ofDays(7));
+  /** Mentions with their watches (and, later, enrichment), keyed by mention id. */
+  public static final TopicSpec<String, Mention> MENTIONS_ENRICHED = new TopicSpec<>(
+      "cd.mentions.enriched", Serdes.String(), JsonSerde.of(Mention.class), Duration.ofDays(7));
+  /** Input that could not be processed, with the reason, keyed by origin. */
+  public static final TopicSpec<String, DeadLetter> DEAD_LETTER = new TopicSpec<>(
+      "cd.mentions.dead-letter", Serdes.String(), JsonSerde.of(DeadLetter.class), Duration.ofDays(14));
+  /** Per-watch 1-minute volume, keyed by watch id. */
+  public static final TopicSpec<String, VolumeSignal> SIGNALS_VOLUME = new TopicSpec<>(
+      "cd.signals.volume", Serdes.String(), JsonSerde.of(VolumeSignal.class), Duration.ofDays(7));
+  /** Incident life cycle events, keyed by incident id; kept (the incident record is an audit trail). */
+  public static final TopicSpec<String, IncidentEvent> INCIDENTS = new TopicSpec<>(
+      "cd.incidents", Serdes.String(), JsonSerde.of(IncidentEvent.class), null);
+
+  public static final List<TopicSpec<?, ?>> ALL =
+      List.of(MENTIONS_RAW, MENTIONS_ENRICHED, DEAD_LETTER, SIGNALS_VOLUME, INCIDENTS);
+
+  private Topics() {}
+}

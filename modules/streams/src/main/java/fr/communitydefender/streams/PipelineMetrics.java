@@ -1,0 +1,33 @@
+package fr.communitydefender.streams;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Meters of the processing stage; tags are bounded (no watch ids from user text, no authors). */
+public final class PipelineMetrics {
+  private final Counter matched;
+  private final Counter unmatched;
+  private final Counter deadLettered;
+  private final Counter signals;
+
+  public PipelineMetrics(MeterRegistry registry) {
+    matched = Counter.builder("cd.mentions.processed").tag("matched", "true").register(registry);
+    unmatched = Counter.builder("cd.mentions.processed").tag("matched", "false").register(registry);
+    deadLettered = Counter.builder("cd.mentions.dead.lettered").description("Input sent to the dead-letter topic")
+        .tag("stage", "process").tag("source", "topic").register(registry);
+    signals = Counter.builder("cd.signals").description("Volume signals emitted").tag("kind", "volume")
+        .register(registry);
+  }
+
+  public void processed(boolean hasWatch) {
+    (hasWatch ? matched : unmatched).increment();
+  }
+
+  public void deadLettered() {
+    deadLettered.increment();
+  }
+
+  public void signal() {
+    signals.increment();
+  }
+}

@@ -1,0 +1,105 @@
+package fr.communitydefender.streams.volume;
+
+import fr.communitydefender.domain.json.JsonSerde;
+import fr.communitydefender.domain.mention.DeadLetter;
+import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.signal.VolumeSignal;
+import fr.communitydefender.domain.topic.Topics;
+import fr.communitydefender.domain.watch.WatchMatcher;
+import fr.communitydefender.streams.PipelineMetrics;
+import fr.communitydefender.streams.volume.internal.ParsedMention;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Raw mentions → parsed (bad ones dead-lettered) → matched to watches → enriched-mentions topic, and per watch a
+ * tumbling count in event time (the mention's {@code publishedAt}) with a grace period → volume signals topic.
+ */
+public final class VolumeTopology {
+  public static final String COUNT_STORE = "volume-per-window";
+
+  private VolumeTopology() {}
+
+  public static Topology build(VolumeConfig config, PipelineMetrics metrics) {
+    WatchMatcher matcher = new WatchMatcher(config.watches());
+    JsonSerde<Mention> mentionSerde = JsonSerde.of(Mention.class);
+    StreamsBuilder builder = new StreamsBuilder();
+
+    Map<String, KStream<String, ParsedMention>> parsed = builder
+        .stream(Topics.MENTIONS_RAW.name(), Consumed.with(Serdes.String(), Serdes.String()).withName("raw-mentions"))
+        .processValues(EventTimeParser::new, Named.as("parse-mention"))
+        .split(Named.as("parsed-"))
+        .branch((id, p) -> p.ok(), Branched.as("ok"))
+        .defaultBranch(Branched.as("malformed"));
+
+    parsed.get("parsed-malformed")
+        .mapValues(p -> {
+          metrics.deadLettered();
+          return new DeadLetter(Topics.MENTIONS_RAW.name(), 0, p.error(), p.payload(), Instant.now());
+        }, Named.as("to-dead-letter"))
+        .to(Topics.DEAD_LETTER.name(), Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class))
+            .withName("dead-letter-sink"));
+
+    KStream<String, Mention> matched = parsed.get("parsed-ok")
+        .mapValues(p -> {
+          Mention m = p.mention().withWatches(matcher.match(p.mention()));
+          metrics.processed(!m.watches().isEmpty());
+          return m;
+        }, Named.as("match-watches"));
+    matched.to(Topics.MENTIONS_ENRICHED.name(), Produced.with(Serdes.String(), mentionSerde)
+        .withName("enriched-mentions-sink"));
+
+    matched
+        .flatMap((id, m) -> m.watches().stream().map(w -> KeyValue.pair(w, m)).toList(), Named.as("key-by-watch"))
+        .groupByKey(Grouped.with("by-watch", Serdes.String(), mentionSerde))
+        .windowedBy(TimeWindows.ofSizeAndGrace(config.window(), config.grace()))
+        .count(Named.as("count-per-window"), Materialized.<String, Long>as(
+                Stores.inMemoryWindowStore(COUNT_STORE, config.retention(), config.window(), false))
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+        .toStream(Named.as("window-updates"))
+        .map((w, count) -> {
+          metrics.signal();
+          return KeyValue.pair(w.key(), new VolumeSignal(w.key(), w.window().startTime(), w.window().endTime(),
+              count));
+        }, Named.as("to-volume-signal"))
+        .to(Topics.SIGNALS_VOLUME.name(), Produced.with(Serdes.String(), JsonSerde.of(VolumeSignal.class))
+            .withName("volume-signals-sink"));
+    return builder.build();
+  }
+
+  /** Parses the JSON and stamps the record with the mention's event time. */
+  private static final class EventTimeParser implements FixedKeyProcessor<String, String, ParsedMention> {
+    private FixedKeyProcessorContext<String, ParsedMention> context;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, ParsedMention> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, String> record) {
+      ParsedMention p = ParsedMention.parse(record.value());
+      FixedKeyRecord<String, ParsedMention> out = record.withValue(p);
+      if (p.ok()) {
+        out = out.withTimestamp(p.mention().publishedAt().toEpochMilli());
+      }
+      context.forward(out);
+    }
+  }
+}
