@@ -58,7 +58,7 @@ public final class ReplayCollector {
     List<ReplayRecord> records = options.format().read(options.file());
     String origin = options.file().getFileName().toString();
     Duration shift = options.rebase() ? rebaseShift(records, now) : Duration.ZERO;
-    Progress progress = new Progress(origin, records.size(), options.progress() ? progressOut : null);
+    Progress progress = new Progress(origin, records.size(), options.progress() && System.console() != null ? progressOut : null);
     List<Future<RecordMetadata>> pending = new ArrayList<>();
     long published = 0;
     long dead = 0;

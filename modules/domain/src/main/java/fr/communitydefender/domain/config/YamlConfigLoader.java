@@ -3,6 +3,8 @@ package fr.communitydefender.domain.config;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.communitydefender.domain.config.internal.KeyChecker;
 import fr.communitydefender.domain.config.internal.YamlLocator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,11 +56,19 @@ public final class YamlConfigLoader {
   public static <T> T parse(String fileName, String text, Class<T> type) {
     T value;
     try {
+      JsonNode tree = MAPPER.readTree(text);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        throw new ConfigException(fileName, 0, 0, "", "empty file");
+      }
+      KeyChecker.UnknownKey unknown = KeyChecker.firstUnknown(tree, type, "");
+      if (unknown != null) {
+        throw at(fileName, text, unknown.path(), "unknown key (allowed: " + unknown.allowed() + ")");
+      }
       value = MAPPER.readValue(text, type);
     } catch (JsonMappingException e) {
       throw translate(fileName, text, e);
     } catch (StreamReadException e) {
-      throw syntax(fileName, e.getLocation(), e.getOriginalMessage());
+      throw syntax(fileName, e.getLocation(), e.getOriginalMessage(), contextPath(e));
     } catch (IOException e) {
       throw new ConfigException(fileName, 0, 0, "", e.getMessage());
     }
@@ -79,11 +90,31 @@ public final class YamlConfigLoader {
     return new ConfigException(file.toString(), at[0], at[1], fieldPath, detail);
   }
 
-  private static ConfigException syntax(String fileName, JsonLocation loc, String message) {
+  /** The path of the mapping the parser was in, e.g. {@code rules[0]}. */
+  private static String contextPath(StreamReadException e) {
+    if (!(e.getProcessor() instanceof JsonParser p) || p.getParsingContext() == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String part : p.getParsingContext().pathAsPointer().toString().split("/")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      if (part.chars().allMatch(Character::isDigit)) {
+        sb.append('[').append(part).append(']');
+      } else {
+        sb.append(sb.isEmpty() ? "" : ".").append(part);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static ConfigException syntax(String fileName, JsonLocation loc, String message, String context) {
     String first = message == null ? "invalid YAML" : message.lines().findFirst().orElse(message);
     if (first.startsWith("Duplicate field")) {
       String key = first.replaceAll("^Duplicate field '([^']*)'.*$", "$1");
-      return new ConfigException(fileName, loc.getLineNr(), loc.getColumnNr(), key, "duplicate key");
+      String field = context.endsWith(key) ? context : join(context, key);
+      return new ConfigException(fileName, loc.getLineNr(), loc.getColumnNr(), field, "duplicate key");
     }
     return new ConfigException(fileName, loc.getLineNr(), loc.getColumnNr(), "", "invalid YAML: " + first);
   }
@@ -121,7 +152,7 @@ public final class YamlConfigLoader {
       return at(fileName, text, path, "expected " + typeName(m.getTargetType()));
     }
     if (e.getCause() instanceof JsonParseException p) {
-      return syntax(fileName, p.getLocation(), p.getOriginalMessage());
+      return syntax(fileName, p.getLocation(), p.getOriginalMessage(), contextPath(p));
     }
     return at(fileName, text, path, e.getOriginalMessage().lines().findFirst().orElse("invalid"));
   }

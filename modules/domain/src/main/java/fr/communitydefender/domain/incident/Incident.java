@@ -1,5 +1,6 @@
 package fr.communitydefender.domain.incident;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -37,6 +38,7 @@ public record Incident(
     }
   }
 
+  @JsonIgnore
   public boolean isOpen() {
     return status == Status.OPEN;
   }

@@ -1,0 +1,136 @@
+package fr.communitydefender.alerting.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.communitydefender.alerting.AlertingMetrics;
+import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.alerting.rules.VolumeThresholdRule;
+import fr.communitydefender.domain.incident.Incident;
+import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.incident.Severity;
+import fr.communitydefender.domain.json.JsonSerde;
+import fr.communitydefender.domain.signal.VolumeSignal;
+import fr.communitydefender.domain.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AlertTopologyTest {
+  private static final Instant T0 = Instant.parse("2026-03-14T18:00:00Z");
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, VolumeSignal> signals;
+  private TestOutputTopic<String, IncidentEvent> incidents;
+
+  @BeforeEach
+  void setUp() {
+    AlertRules rules = new AlertRules(List.of(new VolumeThresholdRule("spike", "*", Duration.ofMinutes(5), 10L,
+        Duration.ofMinutes(10), Severity.HIGH, "Pic")));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(AlertTopology.build(rules, new AlertingMetrics(registry)), props,
+        T0.minusSeconds(3600));
+    signals = driver.createInputTopic(Topics.SIGNALS_VOLUME.name(), Serdes.String().serializer(),
+        JsonSerde.of(VolumeSignal.class).serializer());
+    incidents = driver.createOutputTopic(Topics.INCIDENTS.name(), Serdes.String().deserializer(),
+        JsonSerde.of(IncidentEvent.class).deserializer());
+  }
+
+  @AfterEach
+  void tearDown() {
+    driver.close();
+  }
+
+  private void signal(String watch, int minute, long count) {
+    Instant start = T0.plus(Duration.ofMinutes(minute));
+    signals.pipeInput(watch, new VolumeSignal(watch, start, start.plus(Duration.ofMinutes(1)), count),
+        start.plus(Duration.ofSeconds(59)));
+  }
+
+  @Test
+  void shouldNotOpenWhenTrailingWindowStaysBelowThreshold() {
+    for (int m = 0; m < 20; m++) {
+      signal("ville", m, 1);
+    }
+    assertThat(incidents.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldOpenOnceAndUpdateWhenRuleKeepsFiring() {
+    signal("ville", 0, 4);
+    signal("ville", 1, 5);
+    assertThat(incidents.isEmpty()).isTrue();
+    signal("ville", 2, 3); // 12 in the last 5 minutes
+    signal("ville", 2, 6); // same window grows: 15
+    signal("ville", 3, 2); // 17
+    signal("ville", 3, 2); // re-emitted unchanged: no event
+    List<IncidentEvent> events = incidents.readValuesToList();
+    assertThat(events).extracting(IncidentEvent::type).containsExactly(
+        IncidentEvent.Type.OPENED, IncidentEvent.Type.UPDATED, IncidentEvent.Type.UPDATED);
+    assertThat(events).extracting(e -> e.incident().id()).containsOnly(events.get(0).incident().id());
+    Incident opened = events.get(0).incident();
+    assertThat(opened.openedAt()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
+    assertThat(opened.currentCount()).isEqualTo(12);
+    assertThat(opened.reason()).isEqualTo("12 mentions in 5m (threshold 10)");
+    assertThat(events.get(2).incident().peakCount()).isEqualTo(17);
+    assertThat(registry.counter("cd.incidents", "event", "opened").count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldResolveAfterQuietPeriodInEventTimeWhenSignalsKeepComing() {
+    signal("ville", 0, 12); // fires from the end of minute 0 while [0,1) is in the 5-minute trail: until 18:05
+    for (int m = 1; m <= 13; m++) {
+      signal("ville", m, 0);
+    }
+    assertThat(incidents.readValuesToList()).extracting(IncidentEvent::type).containsExactly(IncidentEvent.Type.OPENED);
+    signal("ville", 14, 0); // clock 18:15 = last firing 18:05 + quiet 10m
+    List<IncidentEvent> events = incidents.readValuesToList();
+    assertThat(events).extracting(IncidentEvent::type).containsExactly(IncidentEvent.Type.RESOLVED);
+    IncidentEvent resolved = events.get(0);
+    assertThat(resolved.incident().status()).isEqualTo(Incident.Status.RESOLVED);
+    assertThat(resolved.incident().lastFiringAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+    assertThat(resolved.incident().resolvedAt()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+  }
+
+  @Test
+  void shouldOpenANewIncidentWhenRuleFiresAgainAfterResolution() {
+    signal("ville", 0, 12);
+    signal("ville", 20, 0);
+    signal("ville", 30, 11);
+    List<IncidentEvent> events = incidents.readValuesToList();
+    assertThat(events).extracting(IncidentEvent::type).containsExactly(IncidentEvent.Type.OPENED,
+        IncidentEvent.Type.RESOLVED, IncidentEvent.Type.OPENED);
+    assertThat(events.get(2).incident().id()).isNotEqualTo(events.get(0).incident().id());
+  }
+
+  @Test
+  void shouldResolveByWallClockWhenNoSignalArrivesAnyMore() {
+    signal("ville", 0, 12);
+    assertThat(incidents.readValuesToList()).hasSize(1);
+    driver.advanceWallClockTime(Duration.ofMinutes(5));
+    assertThat(incidents.isEmpty()).isTrue();
+    driver.advanceWallClockTime(Duration.ofMinutes(11));
+    List<IncidentEvent> events = incidents.readValuesToList();
+    assertThat(events).extracting(IncidentEvent::type).containsExactly(IncidentEvent.Type.RESOLVED);
+  }
+
+  @Test
+  void shouldKeepWatchesApartWhenSeveralSpike() {
+    signal("ville", 0, 12);
+    signal("crue", 0, 3);
+    signal("crue", 1, 9);
+    List<IncidentEvent> events = incidents.readValuesToList();
+    assertThat(events).extracting(e -> e.incident().watchId()).containsExactly("ville", "crue");
+  }
+}

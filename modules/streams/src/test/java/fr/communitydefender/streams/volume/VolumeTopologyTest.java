@@ -1,0 +1,153 @@
+package fr.communitydefender.streams.volume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.communitydefender.domain.json.Json;
+import fr.communitydefender.domain.json.JsonSerde;
+import fr.communitydefender.domain.mention.DeadLetter;
+import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.signal.VolumeSignal;
+import fr.communitydefender.domain.topic.Topics;
+import fr.communitydefender.domain.watch.Watch;
+import fr.communitydefender.streams.PipelineMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class VolumeTopologyTest {
+  private static final Instant T0 = Instant.parse("2026-03-14T18:00:00Z");
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, String> raw;
+  private TestOutputTopic<String, VolumeSignal> signals;
+  private TestOutputTopic<String, Mention> enriched;
+  private TestOutputTopic<String, DeadLetter> deadLetters;
+  private int ids;
+
+  @BeforeEach
+  void setUp() {
+    VolumeConfig config = new VolumeConfig(List.of(
+        new Watch("ville", null, List.of("sainte-aure"), null, null),
+        new Watch("crue", null, List.of("crue"), List.of("sainte-aure"), null)),
+        Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofHours(1));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "volume-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    driver = new TopologyTestDriver(VolumeTopology.build(config, new PipelineMetrics(registry)), props);
+    raw = driver.createInputTopic(Topics.MENTIONS_RAW.name(), Serdes.String().serializer(),
+        Serdes.String().serializer());
+    signals = driver.createOutputTopic(Topics.SIGNALS_VOLUME.name(), Serdes.String().deserializer(),
+        JsonSerde.of(VolumeSignal.class).deserializer());
+    enriched = driver.createOutputTopic(Topics.MENTIONS_ENRICHED.name(), Serdes.String().deserializer(),
+        JsonSerde.of(Mention.class).deserializer());
+    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER.name(), Serdes.String().deserializer(),
+        JsonSerde.of(DeadLetter.class).deserializer());
+  }
+
+  @AfterEach
+  void tearDown() {
+    driver.close();
+  }
+
+  /** Pipes a mention published at T0 + offset; the record timestamp is deliberately different (arrival time). */
+  private void mention(Duration offset, String text) {
+    Instant at = T0.plus(offset);
+    String id = "m" + (++ids);
+    raw.pipeInput(id, Json.write(new Mention(id, "test", at, text, "a", null, "fr", 0, List.of())),
+        at.plusSeconds(5));
+  }
+
+  /** Latest count per (watch, window start) from the signals emitted so far. */
+  private Map<String, Long> latestCounts() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (KeyValue<String, VolumeSignal> kv : signals.readKeyValuesToList()) {
+      out.put(kv.key + "@" + Duration.between(T0, kv.value.windowStart()).toMinutes(), kv.value.count());
+    }
+    return out;
+  }
+
+  @Test
+  void shouldCountPerWatchInOneMinuteWindowsWhenMentionsMatch() {
+    mention(Duration.ofSeconds(10), "Sainte-Aure : crue de la Loire");
+    mention(Duration.ofSeconds(50), "Le marché de Sainte-Aure");
+    mention(Duration.ofSeconds(70), "Sainte-Aure encore");
+    assertThat(latestCounts()).containsExactly(
+        Map.entry("ville@0", 2L), Map.entry("crue@0", 1L), Map.entry("ville@1", 1L));
+    assertThat(registry.counter("cd.signals", "kind", "volume").count()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldPutMentionInTheLaterWindowWhenItFallsExactlyOnTheEdge() {
+    mention(Duration.ofMillis(59_999), "Sainte-Aure a");
+    mention(Duration.ofSeconds(60), "Sainte-Aure b");
+    Map<String, Long> counts = latestCounts();
+    assertThat(counts).containsEntry("ville@0", 1L).containsEntry("ville@1", 1L);
+  }
+
+  @Test
+  void shouldUseEventTimeNotArrivalTimeWhenWindowing() {
+    Instant at = T0.plusSeconds(30);
+    raw.pipeInput("late-arrival", Json.write(new Mention("late-arrival", "test", at, "Sainte-Aure", null, null, null,
+        0, List.of())), T0.plus(Duration.ofMinutes(7)));
+    List<VolumeSignal> out = signals.readValuesToList();
+    assertThat(out).singleElement().satisfies(s -> assertThat(s.windowStart()).isEqualTo(T0));
+  }
+
+  @Test
+  void shouldCountLateMentionWhenItArrivesWithinGrace() {
+    mention(Duration.ofSeconds(10), "Sainte-Aure 1");
+    mention(Duration.ofSeconds(80), "Sainte-Aure 2"); // stream time 1:20, window 0 closes at 1:00 + 30 s grace
+    mention(Duration.ofSeconds(20), "Sainte-Aure late but within grace");
+    assertThat(latestCounts()).containsEntry("ville@0", 2L);
+  }
+
+  @Test
+  void shouldDropLateMentionFromCountsWhenPastGraceButStillForwardIt() {
+    mention(Duration.ofSeconds(10), "Sainte-Aure 1");
+    mention(Duration.ofSeconds(95), "Sainte-Aure 2"); // stream time 1:35 > 1:30 (end + grace)
+    mention(Duration.ofSeconds(20), "Sainte-Aure too late");
+    assertThat(latestCounts()).containsEntry("ville@0", 1L).containsEntry("ville@1", 1L).hasSize(2);
+    assertThat(enriched.readValuesToList()).extracting(Mention::text).contains("Sainte-Aure too late");
+  }
+
+  @Test
+  void shouldForwardEveryMentionWithItsWatchesWhenParsed() {
+    mention(Duration.ofSeconds(1), "Crue à Sainte-Aure");
+    mention(Duration.ofSeconds(2), "Rien à voir");
+    List<Mention> out = enriched.readValuesToList();
+    assertThat(out).extracting(Mention::watches).containsExactly(List.of("ville", "crue"), List.of());
+  }
+
+  @Test
+  void shouldDeadLetterWithReasonWhenRecordIsMalformed() {
+    raw.pipeInput("bad-1", "{\"id\":\"bad-1\",\"text\":\"no date\"}", T0);
+    raw.pipeInput("bad-2", "not json at all", T0);
+    raw.pipeInput("bad-3", (String) null, T0);
+    mention(Duration.ofSeconds(1), "Sainte-Aure ok");
+    List<KeyValue<String, DeadLetter>> dead = deadLetters.readKeyValuesToList();
+    assertThat(dead).hasSize(3);
+    assertThat(dead.get(0).key).isEqualTo("bad-1");
+    assertThat(dead.get(0).value.reason()).isEqualTo("publishedAt: required (ISO-8601 instant)");
+    assertThat(dead.get(0).value.payload()).isEqualTo("{\"id\":\"bad-1\",\"text\":\"no date\"}");
+    assertThat(dead.get(0).value.origin()).isEqualTo(Topics.MENTIONS_RAW.name());
+    assertThat(dead.get(1).value.reason()).startsWith("Unrecognized token 'not'");
+    assertThat(dead.get(2).value.reason()).isEqualTo("empty record (null value)");
+    assertThat(enriched.readValuesToList()).hasSize(1);
+    assertThat(registry.counter("cd.mentions.dead.lettered", "stage", "process", "source", "topic").count())
+        .isEqualTo(3);
+  }
+}
