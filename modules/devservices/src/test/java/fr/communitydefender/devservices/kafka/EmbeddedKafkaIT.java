@@ -1,0 +1,50 @@
+package fr.communitydefender.devservices.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.communitydefender.domain.mention.DeadLetter;
+import fr.communitydefender.domain.topic.TopicProvisioner;
+import fr.communitydefender.domain.topic.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedKafkaIT {
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void shouldKeepTopicsAndRecordsWhenBrokerRestartsOnSameDirectory() throws Exception {
+    String clusterId;
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
+      assertThat(Files.exists(dataDir.resolve("kafka/meta.properties"))).isTrue();
+      clusterId = Files.readString(dataDir.resolve("kafka/meta.properties"));
+      TopicProvisioner.ensure(kafka.bootstrapServers(), 2, (short) 1);
+      try (KafkaProducer<String, DeadLetter> producer = new KafkaProducer<>(
+          Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+          Topics.DEAD_LETTER.keySerde().serializer(), Topics.DEAD_LETTER.valueSerde().serializer())) {
+        for (int i = 0; i < 5; i++) {
+          producer.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), "k" + i,
+              new DeadLetter("it", i, "reason " + i, "payload", Instant.EPOCH))).get();
+        }
+      }
+    }
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
+      assertThat(Files.readString(dataDir.resolve("kafka/meta.properties"))).isEqualTo(clusterId);
+      TopicProvisioner.ensure(kafka.bootstrapServers(), 2, (short) 1); // already there: no error
+      List<ConsumerRecord<String, DeadLetter>> records =
+          TopicReader.readAll(kafka.bootstrapServers(), Topics.DEAD_LETTER, Duration.ofSeconds(30));
+      assertThat(records).extracting(r -> r.value().reason())
+          .containsExactlyInAnyOrder("reason 0", "reason 1", "reason 2", "reason 3", "reason 4");
+    }
+  }
+}
