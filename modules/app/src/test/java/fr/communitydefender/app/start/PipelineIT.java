@@ -1,0 +1,204 @@
+package fr.communitydefender.app.start;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.alerting.rules.VolumeThresholdRule;
+import fr.communitydefender.collectors.replay.ReplayOptions;
+import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.incident.Severity;
+import fr.communitydefender.domain.json.Json;
+import fr.communitydefender.domain.mention.DeadLetter;
+import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.topic.Topics;
+import fr.communitydefender.domain.watch.Watch;
+import fr.communitydefender.domain.watch.WatchesConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path on the real embedded broker: a collect-only process replays a drill into the cluster of a
+ * process/alert/console process; the incident appears on the topic and the API, the feed reaches a WebSocket client,
+ * the malformed line reaches the dead-letter topic.
+ */
+class PipelineIT {
+  private static final int N = 60;
+  private static final Instant T0 = Instant.parse("2026-03-14T18:00:00Z");
+  @TempDir
+  static Path dir;
+  private static LocalRuntime core;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final List<String> WS_MESSAGES = new CopyOnWriteArrayList<>();
+  private static WebSocket socket;
+
+  private static final WatchesConfig WATCHES = new WatchesConfig(List.of(
+      new Watch("ville", null, List.of("sainte-aure"), null, null)));
+  private static final AlertRules RULES = new AlertRules(List.of(new VolumeThresholdRule("spike", "ville",
+      Duration.ofMinutes(5), 20L, Duration.ofMinutes(10), Severity.HIGH, "Pic de mentions")));
+
+  @BeforeAll
+  static void startCore() throws Exception {
+    core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT, Role.CONSOLE),
+        dir.resolve("core"), null, 0, "127.0.0.1", 0, 2, null, WATCHES, RULES, null));
+    socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + core.consolePort() + "/ws"),
+        new WebSocket.Listener() {
+          private final StringBuilder partial = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+              WS_MESSAGES.add(partial.toString());
+              partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+          }
+        }).join();
+    await().atMost(Duration.ofSeconds(20)).until(() -> !WS_MESSAGES.isEmpty());
+
+    List<String> lines = new ArrayList<>();
+    lines.add("# synthetic drill for PipelineIT");
+    for (int i = 0; i < N; i++) {
+      lines.add(Json.write(new Mention("p-" + i, "drill", T0.plusSeconds(3L * i), "Alerte à Sainte-Aure n°" + i,
+          "habitant_" + i, null, "fr", 1, List.of())));
+      if (i == 10) {
+        lines.add("{\"id\": \"p-bad\", \"publishedAt\": \"hier soir\", \"text\": \"Sainte-Aure\"}");
+      }
+    }
+    Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
+    try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
+        dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 2, null, WATCHES, RULES,
+        new ReplayOptions(drill, null, 0, false, List.of(), false)))) {
+      assertThat(collector.awaitReplay(60_000)).isNotNull()
+          .satisfies(r -> assertThat(r.published()).isEqualTo(N))
+          .satisfies(r -> assertThat(r.deadLettered()).isEqualTo(1));
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (socket != null) {
+      socket.abort();
+    }
+    if (core != null) {
+      core.close();
+    }
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + core.consolePort() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void shouldOpenOneIncidentOnTheIncidentsTopicWhenReplayedVolumeCrossesTheRule() {
+    List<ConsumerRecord<String, IncidentEvent>> events = TopicReader.readUntil(core.bootstrapServers(),
+        Topics.INCIDENTS, r -> !r.isEmpty(), Duration.ofSeconds(60));
+    assertThat(events).isNotEmpty();
+    IncidentEvent opened = events.get(0).value();
+    assertThat(opened.type()).isEqualTo(IncidentEvent.Type.OPENED);
+    assertThat(opened.incident().watchId()).isEqualTo("ville");
+    assertThat(opened.incident().ruleId()).isEqualTo("spike");
+    assertThat(opened.incident().currentCount()).isGreaterThanOrEqualTo(20);
+    assertThat(events).extracting(r -> r.value().type()).containsOnlyOnce(IncidentEvent.Type.OPENED);
+  }
+
+  @Test
+  void shouldListTheIncidentOnTheApiWhenItIsOpen() throws Exception {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      HttpResponse<String> r = get("/api/incidents");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
+      assertThat(r.body()).contains("\"ruleId\":\"spike\"").contains("\"watchId\":\"ville\"");
+    });
+  }
+
+  @Test
+  void shouldPushMentionsAndIncidentToWebSocketClientWhenTheyArrive() {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertThat(WS_MESSAGES).anySatisfy(m -> assertThat(m).startsWith("{\"type\":\"snapshot\""));
+      assertThat(WS_MESSAGES.stream().filter(m -> m.contains("\"type\":\"mention\"")).count()).isEqualTo(N);
+      assertThat(WS_MESSAGES).anySatisfy(m -> assertThat(m).contains("\"type\":\"incident\"")
+          .contains("\"OPENED\""));
+    });
+    assertThat(WS_MESSAGES).anySatisfy(m -> assertThat(m).contains("Alerte à Sainte-Aure n°42")
+        .contains("\"watches\":[\"ville\"]"));
+  }
+
+  @Test
+  void shouldDeadLetterTheMalformedLineWithItsNumberWhenReplayed() {
+    List<ConsumerRecord<String, DeadLetter>> dead = TopicReader.readUntil(core.bootstrapServers(),
+        Topics.DEAD_LETTER, r -> !r.isEmpty(), Duration.ofSeconds(30));
+    assertThat(dead).singleElement().satisfies(r -> {
+      assertThat(r.value().line()).isEqualTo(13);
+      assertThat(r.value().reason()).startsWith("publishedAt: ");
+    });
+  }
+
+  @Test
+  void shouldExposeCountersOnMetricsWhenMentionsWereProcessed() throws Exception {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      String metrics = get("/metrics").body();
+      assertThat(metrics).contains("cd_mentions_processed_total{matched=\"true\"} " + N + ".0")
+          .contains("cd_incidents_total{event=\"opened\"} 1.0")
+          .contains("cd_signals_total{kind=\"volume\"}");
+    });
+  }
+
+  @Test
+  void shouldAnswerJsonErrorsWhenRequestIsWrong() throws Exception {
+    HttpResponse<String> bad = get("/api/incidents?status=maybe");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).isEqualTo(
+        "{\"error\":{\"status\":400,\"message\":\"status: expected open or resolved, got 'maybe'\"}}");
+    HttpResponse<String> missing = get("/api/nothing-here");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).isEqualTo(
+        "{\"error\":{\"status\":404,\"message\":\"no such resource: /api/nothing-here\"}}");
+    HttpResponse<String> unknown = get("/api/incidents/nope");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("no incident with id 'nope'");
+  }
+
+  @Test
+  void shouldReportHealthOfEveryRoleWhenRunning() throws Exception {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      HttpResponse<String> r = get("/api/health");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).isEqualTo(
+          "{\"status\":\"UP\",\"checks\":{\"kafka\":\"UP\",\"process\":\"UP\",\"alert\":\"UP\"}}");
+    });
+  }
+
+  @Test
+  void shouldServeThePageWithStrictContentSecurityPolicy() throws Exception {
+    HttpResponse<String> page = get("/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Community Defender");
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
+    String js = get("/app.js").body();
+    assertThat(js).doesNotContain("innerHTML").doesNotContain("insertAdjacentHTML");
+  }
+
+}
