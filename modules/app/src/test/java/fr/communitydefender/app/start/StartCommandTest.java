@@ -1,0 +1,82 @@
+package fr.communitydefender.app.start;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.communitydefender.app.CommunityDefender;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class StartCommandTest {
+  @TempDir
+  Path dir;
+
+  private record Run(int exit, String err, String out) {}
+
+  private Run run(String... args) {
+    PrintStream oldErr = System.err;
+    PrintStream oldOut = System.out;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      int exit = new CommandLine(new CommunityDefender()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+      return new Run(exit, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(oldErr);
+      System.setOut(oldOut);
+    }
+  }
+
+  @Test
+  void shouldRefuseToStartWithFileLineAndFieldWhenARuleIsInvalid() throws Exception {
+    Path rules = Files.writeString(dir.resolve("bad.yaml"), """
+        rules:
+          - id: spike
+            type: volume_threshold
+            watch: crue
+            window: 5m
+            threshold: -3
+        """);
+    Run r = run("start", "--data-dir", dir.resolve("data").toString(), "--rules", rules.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains(rules + ":6:5: rules[0].threshold: must be at least 1");
+    assertThat(dir.resolve("data/kafka")).doesNotExist();
+  }
+
+  @Test
+  void shouldRejectUnknownRoleWhenParsingOptions() {
+    Run r = run("start", "--roles", "collect,dance");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("Invalid value for option '--roles'").contains("dance");
+  }
+
+  @Test
+  void shouldRefuseToAssignAnUnknownWatchWhenReplaying() throws Exception {
+    Path drill = Files.writeString(dir.resolve("d.jsonl"), "");
+    Run r = run("start", "--data-dir", dir.resolve("data").toString(), "--rules", "../../alert-rules",
+        "--replay", drill.toString(), "--assign-watch", "nope");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--assign-watch: unknown watch 'nope'");
+  }
+
+  @Test
+  void shouldValidateProjectRulesWhenCheckingConfig() {
+    Run ok = run("check-config", "--rules", "../../alert-rules");
+    assertThat(ok.exit()).isZero();
+    assertThat(ok.out()).contains("OK: 2 watches, 1 rules");
+  }
+
+  @Test
+  void shouldListOptionsWhenAskedForHelp() {
+    Run r = run("start", "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("--roles").contains("--kafka-bootstrap").contains("--replay").contains("--speed");
+  }
+}
