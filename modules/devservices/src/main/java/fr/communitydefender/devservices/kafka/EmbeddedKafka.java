@@ -91,7 +91,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static void format(Path logDir) {
     try {
       new Formatter()
-          .setPrintStream(System.out)
+          .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
           .setNodeId(1)
           .setClusterId(Uuid.randomUuid().toString())
           .setDirectories(List.of(logDir.toString()))

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record VolumeConfig(List<Watch> watches, Duration window, Duration grace, Duration retention) {
   public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
-  public static final Duration DEFAULT_GRACE = Duration.ofMinutes(2);
+  public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(6);
 
   public VolumeConfig {
