@@ -39,7 +39,7 @@ public final class ConsoleVerticle extends VerticleBase {
       Map<String, BooleanSupplier> extraChecks) {
     this.config = config;
     this.registry = registry;
-    this.extraChecks = Map.copyOf(extraChecks);
+    this.extraChecks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraChecks));
   }
 
   public int actualPort() {

@@ -71,8 +71,8 @@ public final class StartCommand implements Callable<Integer> {
   @Option(names = "--speed", description = "Replay speed, ×N real time; 0 = as fast as possible (default: 60).")
   double speed = 60;
 
-  @Option(names = "--rebase", negatable = true, description = "Shift replayed event times so the first is now "
-      + "(default: on for --demo, off otherwise).")
+  @Option(names = "--rebase", negatable = true, description = "Shift replayed event times so the last is now, "
+      + "ids suffixed per run (default: on for --demo, off otherwise).")
   Boolean rebase;
 
   @Option(names = "--assign-watch", split = ",", paramLabel = "WATCH",
@@ -97,7 +97,17 @@ public final class StartCommand implements Callable<Integer> {
       return 2;
     }
     CountDownLatch stop = new CountDownLatch(1);
-    LocalRuntime runtime = LocalRuntime.start(options);
+    LocalRuntime runtime;
+    try {
+      runtime = LocalRuntime.start(options);
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      System.err.println("community-defender: cannot start: " + root.getMessage());
+      return 1;
+    }
     Thread hook = new Thread(() -> {
       runtime.close();
       stop.countDown();

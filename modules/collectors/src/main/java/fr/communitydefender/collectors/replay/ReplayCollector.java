@@ -58,13 +58,14 @@ public final class ReplayCollector {
     List<ReplayRecord> records = options.format().read(options.file());
     String origin = options.file().getFileName().toString();
     Duration shift = options.rebase() ? rebaseShift(records, now) : Duration.ZERO;
+    String runSuffix = options.rebase() ? "@" + now.getEpochSecond() : "";
     Progress progress = new Progress(origin, records.size(), options.progress() && System.console() != null ? progressOut : null);
     List<Future<RecordMetadata>> pending = new ArrayList<>();
     long published = 0;
     long dead = 0;
     for (ReplayRecord r : records) {
       if (r instanceof ReplayRecord.Parsed p) {
-        Mention m = prepare(p.mention(), shift, options.assignWatches());
+        Mention m = prepare(p.mention(), shift, runSuffix, options.assignWatches());
         pacer.awaitDue(m.publishedAt());
         pending.add(mentions.send(new ProducerRecord<>(Topics.MENTIONS_RAW.name(), null,
             m.publishedAt().toEpochMilli(), m.id(), m)));
@@ -93,17 +94,24 @@ public final class ReplayCollector {
     return result;
   }
 
-  private static Duration rebaseShift(List<ReplayRecord> records, Instant now) {
+  /**
+   * The shift that puts the dataset's last event at {@code now}: a rebased drill happened just now, never in the
+   * future (future timestamps would push the watches' event-time clocks ahead of real mentions).
+   */
+  static Duration rebaseShift(List<ReplayRecord> records, Instant now) {
     return records.stream()
         .filter(r -> r instanceof ReplayRecord.Parsed)
         .map(r -> ((ReplayRecord.Parsed) r).mention().publishedAt())
-        .min(Instant::compareTo)
-        .map(first -> Duration.between(first, now))
+        .max(Instant::compareTo)
+        .map(last -> Duration.between(last, now))
         .orElse(Duration.ZERO);
   }
 
-  private static Mention prepare(Mention m, Duration shift, List<String> assign) {
-    Mention out = shift.isZero() ? m : m.withPublishedAt(m.publishedAt().plus(shift));
+  /** A rebased run is a new drill: its mentions get ids of their own ({@code id@run}), so runs never overwrite. */
+  private static Mention prepare(Mention m, Duration shift, String runSuffix, List<String> assign) {
+    Mention out = shift.isZero() && runSuffix.isEmpty() ? m
+        : new Mention(m.id() + runSuffix, m.source(), m.publishedAt().plus(shift), m.text(), m.author(), m.url(),
+            m.lang(), m.reach(), m.watches());
     if (!assign.isEmpty()) {
       Set<String> watches = new LinkedHashSet<>(m.watches());
       watches.addAll(assign);
