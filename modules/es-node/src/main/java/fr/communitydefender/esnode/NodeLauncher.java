@@ -62,7 +62,7 @@ public final class NodeLauncher {
         .put("http.port", args[3])
         .put("node.portsfile", true)
         .put("cluster.routing.allocation.disk.threshold_enabled", false)
-        .put("action.auto_create_index", false)
+        .put("action.auto_create_index", "+mentions-*,-*")
         .build();
     Environment env = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), config, () -> nodeName);
     LogConfigurator.setClusterName(args[4]);

@@ -1,0 +1,56 @@
+package fr.communitydefender.storage;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs what the product stores into: the composable template of the daily mention indices, and the indices of
+ * incidents, incident events, drafts and the audit log (main courante). Idempotent.
+ */
+public final class IndexSetup {
+  public static final String MENTIONS_TEMPLATE = "cd-mentions";
+  public static final String INCIDENTS = "cd-incidents";
+  public static final String INCIDENT_EVENTS = "cd-incident-events";
+  public static final String DRAFTS = "cd-drafts";
+  public static final String AUDIT = "cd-audit";
+  private static final Logger LOG = LoggerFactory.getLogger(IndexSetup.class);
+
+  private IndexSetup() {}
+
+  public static void install(ElasticsearchClient client, int replicas) throws IOException {
+    String template = resource("mentions-template.json", replicas);
+    client.indices().putIndexTemplate(r -> r.name(MENTIONS_TEMPLATE).withJson(new StringReader(template)));
+    for (var index : List.of(List.of(INCIDENTS, "incidents.json"), List.of(INCIDENT_EVENTS, "incident-events.json"),
+        List.of(DRAFTS, "drafts.json"), List.of(AUDIT, "audit.json"))) {
+      String name = index.get(0);
+      if (!client.indices().exists(e -> e.index(name)).value()) {
+        String body = resource(index.get(1), replicas);
+        try {
+          client.indices().create(c -> c.index(name).withJson(new StringReader(body)));
+          LOG.atInfo().addKeyValue("index", name).log("created index");
+        } catch (ElasticsearchException e) {
+          if (!"resource_already_exists_exception".equals(e.error().type())) {
+            throw e;
+          }
+        }
+      }
+    }
+  }
+
+  private static String resource(String name, int replicas) {
+    try (InputStream in = IndexSetup.class.getResourceAsStream("/es/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__REPLICAS__",
+          Integer.toString(replicas));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package fr.communitydefender.storage;
+
+import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.json.Json;
+import fr.communitydefender.domain.json.JsonDecodeException;
+import fr.communitydefender.domain.mention.DeadLetter;
+import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.topic.Topics;
+import fr.communitydefender.storage.internal.BulkWriter;
+import fr.communitydefender.storage.mentions.MentionDocument;
+import fr.communitydefender.storage.mentions.Pseudonymizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes the enriched mentions and the incident events and writes them to Elasticsearch in bulk: mentions into their
+ * daily index (id = mention id), incidents (latest state, id = incident id), incident events and audit entries (id =
+ * topic partition and offset). Offsets are committed only after Elasticsearch has taken the whole batch, so an outage
+ * pauses the indexer (Kafka keeps the backlog) and redelivery overwrites the same documents: nothing lost, nothing
+ * doubled. Documents Elasticsearch refuses for good go to the dead-letter topic with the reason.
+ */
+public final class StorageIndexer implements Runnable, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StorageIndexer.class);
+  public static final String GROUP_ID = "cd-indexer";
+
+  private final String bootstrap;
+  private final Function<BulkWriter.Waiter, BulkWriter> writerFactory;
+  private final Pseudonymizer pseudonymizer;
+  private final Producer<String, DeadLetter> deadLetters;
+  private final StorageMetrics metrics;
+  private volatile boolean running = true;
+  private volatile KafkaConsumer<byte[], byte[]> consumer;
+  private volatile long lastPoll;
+
+  public StorageIndexer(String bootstrap, Function<BulkWriter.Waiter, BulkWriter> writerFactory,
+      Pseudonymizer pseudonymizer, Producer<String, DeadLetter> deadLetters, StorageMetrics metrics) {
+    this.bootstrap = bootstrap;
+    this.writerFactory = writerFactory;
+    this.pseudonymizer = pseudonymizer;
+    this.deadLetters = deadLetters;
+    this.metrics = metrics;
+  }
+
+  public boolean healthy() {
+    return running && System.currentTimeMillis() - lastPoll < 60_000;
+  }
+
+  @Override
+  public void run() {
+    Map<String, Object> props = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
+      consumer = c;
+      BulkWriter writer = writerFactory.apply(millis -> waitPaused(c, millis));
+      c.subscribe(List.of(Topics.MENTIONS_ENRICHED.name(), Topics.INCIDENTS.name()));
+      lastPoll = System.currentTimeMillis();
+      while (running) {
+        ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
+        lastPoll = System.currentTimeMillis();
+        if (records.isEmpty()) {
+          continue;
+        }
+        List<BulkWriter.Doc> docs = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+          toDocs(r, docs);
+        }
+        List<BulkWriter.Rejected> rejected = writer.write(docs);
+        for (BulkWriter.Rejected bad : rejected) {
+          deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), "indexer",
+              new DeadLetter("indexer:" + bad.doc().index(), 0, bad.reason(), Json.write(bad.doc().source()),
+                  Instant.now())));
+          LOG.atWarn().addKeyValue("index", bad.doc().index()).addKeyValue("id", bad.doc().id())
+              .addKeyValue("reason", bad.reason()).log("document refused, dead-lettered");
+        }
+        if (!rejected.isEmpty()) {
+          deadLetters.flush();
+          metrics.deadLettered(rejected.size());
+        }
+        c.commitSync();
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.atError().setCause(e).log("indexer stopped");
+      running = false;
+    }
+  }
+
+  /** Waits while keeping the consumer in its group: partitions paused, poll still called. */
+  private void waitPaused(KafkaConsumer<byte[], byte[]> c, long millis) throws InterruptedException {
+    c.pause(c.assignment());
+    long until = System.currentTimeMillis() + millis;
+    try {
+      while (running && System.currentTimeMillis() < until) {
+        c.poll(Duration.ofMillis(Math.min(200, Math.max(1, until - System.currentTimeMillis()))));
+        lastPoll = System.currentTimeMillis();
+      }
+    } catch (WakeupException e) {
+      throw new InterruptedException("indexer stopping");
+    } finally {
+      if (running) {
+        c.resume(c.paused());
+      }
+    }
+    if (!running) {
+      throw new InterruptedException("indexer stopping");
+    }
+  }
+
+  private void toDocs(ConsumerRecord<byte[], byte[]> r, List<BulkWriter.Doc> out) {
+    if (r.value() == null) {
+      return;
+    }
+    try {
+      if (r.topic().equals(Topics.MENTIONS_ENRICHED.name())) {
+        MentionDocument doc = MentionDocument.of(Json.read(r.value(), Mention.class), pseudonymizer, Instant.now());
+        out.add(new BulkWriter.Doc(doc.index(), doc.id(), doc, "mention"));
+      } else {
+        IncidentEvent event = Json.read(r.value(), IncidentEvent.class);
+        String eventId = "p" + r.partition() + "-o" + r.offset();
+        out.add(new BulkWriter.Doc(IndexSetup.INCIDENTS, event.incident().id(), event.incident(), "incident"));
+        out.add(new BulkWriter.Doc(IndexSetup.INCIDENT_EVENTS, eventId, event, "incident_event"));
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("at", event.at());
+        audit.put("actor", "system");
+        audit.put("action", "incident." + event.type().name().toLowerCase(Locale.ROOT));
+        audit.put("incidentId", event.incident().id());
+        audit.put("detail", event.incident().reason());
+        out.add(new BulkWriter.Doc(IndexSetup.AUDIT, "incident-" + eventId, audit, "audit"));
+      }
+    } catch (JsonDecodeException e) {
+      deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), "indexer",
+          new DeadLetter(r.topic(), r.offset(), e.getMessage(), new String(r.value(),
+              java.nio.charset.StandardCharsets.UTF_8), Instant.now())));
+      metrics.deadLettered(1);
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    KafkaConsumer<byte[], byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package fr.communitydefender.storage.internal;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import fr.communitydefender.storage.StorageMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes documents with the bulk API and checks every item: items that may succeed later (429, 5xx, rejected
+ * execution, unavailable shards) are retried with backoff until they pass, whole requests that fail (node down or
+ * slow) are retried the same way; items that can never pass (a bad document) are returned as rejected, with the
+ * reason. Index operations with explicit ids make retries idempotent.
+ */
+public final class BulkWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(BulkWriter.class);
+  private static final Set<String> RETRYABLE_TYPES = Set.of("es_rejected_execution_exception",
+      "unavailable_shards_exception", "cluster_block_exception", "no_shard_available_action_exception");
+
+  /** One document to write. */
+  public record Doc(String index, String id, Object source, String kind) {}
+
+  /** A document refused for good. */
+  public record Rejected(Doc doc, String reason) {}
+
+  /** Called while the writer waits for Elasticsearch to come back (e.g. to keep a Kafka consumer alive). */
+  @FunctionalInterface
+  public interface Waiter {
+    void waitMillis(long millis) throws InterruptedException;
+  }
+
+  private final ElasticsearchClient client;
+  private final StorageMetrics metrics;
+  private final Waiter waiter;
+  private final long maxBackoffMillis;
+
+  public BulkWriter(ElasticsearchClient client, StorageMetrics metrics, Waiter waiter, long maxBackoffMillis) {
+    this.client = client;
+    this.metrics = metrics;
+    this.waiter = waiter;
+    this.maxBackoffMillis = maxBackoffMillis;
+  }
+
+  /** Writes all documents; returns the ones refused for good. Blocks (retrying) while Elasticsearch is unavailable. */
+  public List<Rejected> write(List<Doc> docs) throws InterruptedException {
+    List<Rejected> rejected = new ArrayList<>();
+    List<Doc> pending = docs;
+    long backoff = 250;
+    while (!pending.isEmpty()) {
+      BulkResponse response;
+      try {
+        List<BulkOperation> ops = pending.stream().map(BulkWriter::op).toList();
+        response = metrics.bulkTimer().recordCallable(() -> client.bulk(b -> b.operations(ops)));
+      } catch (Exception e) {
+        if (e instanceof InterruptedException ie) {
+          throw ie;
+        }
+        metrics.retried();
+        metrics.paused(true);
+        LOG.atWarn().addKeyValue("documents", pending.size()).addKeyValue("retryInMs", backoff)
+            .addKeyValue("reason", String.valueOf(e.getMessage())).log("Elasticsearch unavailable, bulk paused");
+        waiter.waitMillis(backoff);
+        backoff = Math.min(backoff * 2, maxBackoffMillis);
+        continue;
+      }
+      metrics.paused(false);
+      List<Doc> retry = new ArrayList<>();
+      List<BulkResponseItem> items = response.items();
+      for (int i = 0; i < items.size(); i++) {
+        BulkResponseItem item = items.get(i);
+        Doc doc = pending.get(i);
+        if (item.error() == null) {
+          metrics.indexed(doc.kind(), 1);
+        } else if (retryable(item)) {
+          retry.add(doc);
+        } else {
+          rejected.add(new Rejected(doc, item.status() + " " + item.error().type() + ": " + item.error().reason()));
+        }
+      }
+      if (!retry.isEmpty()) {
+        metrics.retried();
+        waiter.waitMillis(backoff);
+        backoff = Math.min(backoff * 2, maxBackoffMillis);
+      }
+      pending = retry;
+    }
+    return rejected;
+  }
+
+  private static boolean retryable(BulkResponseItem item) {
+    return item.status() == 429 || item.status() >= 500 || RETRYABLE_TYPES.contains(item.error().type());
+  }
+
+  private static BulkOperation op(Doc doc) {
+    return BulkOperation.of(o -> o.index(i -> i.index(doc.index()).id(doc.id()).document(doc.source())));
+  }
+
+}

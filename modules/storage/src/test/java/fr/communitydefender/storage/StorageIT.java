@@ -1,0 +1,198 @@
+package fr.communitydefender.storage;
+
+import static fr.communitydefender.storage.EsTestSupport.PSEUDONYMIZER;
+import static fr.communitydefender.storage.EsTestSupport.count;
+import static fr.communitydefender.storage.EsTestSupport.mention;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.get_mapping.IndexMappingRecord;
+import fr.communitydefender.devservices.elasticsearch.EmbeddedElasticsearch;
+import fr.communitydefender.devservices.kafka.EmbeddedKafka;
+import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.incident.Incident;
+import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.incident.Severity;
+import fr.communitydefender.domain.mention.DeadLetter;
+import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.topic.TopicProvisioner;
+import fr.communitydefender.domain.topic.Topics;
+import fr.communitydefender.storage.gdpr.Erasure;
+import fr.communitydefender.storage.gdpr.Retention;
+import fr.communitydefender.storage.internal.BulkWriter;
+import fr.communitydefender.storage.mentions.MentionDocument;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Storage on a real Elasticsearch 9.5 node (child JVM) and a real Kafka broker. */
+class StorageIT {
+  @TempDir
+  static Path dir;
+  private static EmbeddedElasticsearch es;
+  private static EmbeddedKafka kafka;
+  private static ElasticsearchClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    var starting = EmbeddedElasticsearch.launch(null, dir.resolve("es"), 0);
+    kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+    TopicProvisioner.ensure(kafka.bootstrapServers(), 2, (short) 1);
+    es = starting.await();
+    client = EsTestSupport.client(es.url());
+    IndexSetup.install(client, 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (es != null) {
+      es.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @BeforeEach
+  void clean() throws Exception {
+    List<String> existing = List.copyOf(client.indices().get(g -> g.index(MentionDocument.INDEX_PATTERN)
+        .allowNoIndices(true)).indices().keySet());
+    if (!existing.isEmpty()) {
+      client.indices().delete(d -> d.index(existing));
+    }
+  }
+
+  @Test
+  void shouldAnswerInfoAndApplyTheTemplateWhenAMentionIsIndexed() throws Exception {
+    assertThat(client.ping().value()).isTrue();
+    assertThat(client.info().version().number()).isEqualTo("9.5.3");
+    EsTestSupport.index(client, mention("t1", Instant.parse("2026-03-14T18:00:00Z"), "Crue à Sainte-Aure", "@a",
+        List.of("crue")));
+    Map<String, IndexMappingRecord> mapping = client.indices().getMapping(m -> m.index("mentions-2026.03.14"))
+        .mappings();
+    var props = mapping.get("mentions-2026.03.14").mappings().properties();
+    assertThat(props.get("text").text().analyzer()).isEqualTo("french");
+    assertThat(props.get("watches").isKeyword()).isTrue();
+    assertThat(props.get("authorKey").isKeyword()).isTrue();
+    assertThat(props).doesNotContainKey("author");
+    var stored = client.get(g -> g.index("mentions-2026.03.14").id("t1"), Map.class).source();
+    assertThat(stored).doesNotContainKey("author").containsEntry("authorKey", PSEUDONYMIZER.key("@a"));
+  }
+
+  @Test
+  void shouldFindSingularAndAccentlessFormsWhenSearchingInFrench() throws Exception {
+    EsTestSupport.index(client,
+        mention("f1", Instant.parse("2026-03-14T18:00:00Z"), "Une inondation rue des Tanneurs", "a", List.of()),
+        mention("f2", Instant.parse("2026-03-14T18:01:00Z"), "L'école est fermée", "b", List.of()),
+        mention("f3", Instant.parse("2026-03-14T18:02:00Z"), "Marché de Noël", "c", List.of()));
+    var search = new fr.communitydefender.storage.search.SearchService(client);
+    var all = fr.communitydefender.storage.search.SearchQuery.all();
+    assertThat(search.search(all.withText("inondations")).hits()).extracting(h -> h.id()).containsExactly("f1");
+    assertThat(search.search(all.withText("ecole")).hits()).extracting(h -> h.id()).containsExactly("f2");
+    assertThat(search.search(all.withText("fermées")).hits()).extracting(h -> h.id()).containsExactly("f2");
+    assertThat(search.search(all.withText("inondation")).hits().get(0).highlights())
+        .containsExactly("Une \u0002inondation\u0003 rue des Tanneurs");
+  }
+
+  @Test
+  void shouldReportTheBadItemAndKeepTheOthersWhenABulkHasABadDocument() throws Exception {
+    BulkWriter writer = new BulkWriter(client, new StorageMetrics(new SimpleMeterRegistry()), Thread::sleep, 1000);
+    MentionDocument good = MentionDocument.of(mention("g1", Instant.parse("2026-03-14T10:00:00Z"), "ok", "a",
+        List.of()), PSEUDONYMIZER, Instant.now());
+    Map<String, Object> bad = Map.of("id", "b1", "publishedAt", "2026-03-14T10:00:00Z", "reach", "beaucoup");
+    Map<String, Object> unknownField = Map.of("id", "b2", "publishedAt", "2026-03-14T10:00:00Z", "colour", "red");
+    List<BulkWriter.Rejected> rejected = writer.write(List.of(
+        new BulkWriter.Doc(good.index(), "g1", good, "mention"),
+        new BulkWriter.Doc("mentions-2026.03.14", "b1", bad, "mention"),
+        new BulkWriter.Doc("mentions-2026.03.14", "b2", unknownField, "mention")));
+    assertThat(rejected).extracting(r -> r.doc().id()).containsExactly("b1", "b2");
+    assertThat(rejected.get(0).reason()).startsWith("400 document_parsing_exception");
+    assertThat(rejected.get(1).reason()).contains("strict_dynamic_mapping_exception");
+    assertThat(count(client)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldKeepOneDocumentAndDeadLetterJunkWhenTheIndexerGetsRedeliveries() throws Exception {
+    Mention m = mention("r1", Instant.parse("2026-03-15T09:00:00Z"), "Sainte-Aure", "a", List.of("ville"));
+    StorageMetrics metrics = new StorageMetrics(new SimpleMeterRegistry());
+    try (KafkaProducer<String, Mention> producer = EsTestSupport.mentionProducer(kafka.bootstrapServers());
+        KafkaProducer<String, String> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers()), new StringSerializer(), new StringSerializer());
+        KafkaProducer<String, DeadLetter> dlq = EsTestSupport.deadLetterProducer(kafka.bootstrapServers());
+        StorageIndexer indexer = new StorageIndexer(kafka.bootstrapServers(),
+            w -> new BulkWriter(client, metrics, w, 2000), PSEUDONYMIZER, dlq, metrics)) {
+      EsTestSupport.send(producer, m);
+      EsTestSupport.send(producer, m);
+      raw.send(new ProducerRecord<>(Topics.MENTIONS_ENRICHED.name(), "junk", "{not json")).get();
+      Incident incident = new Incident("spike.ville.20260315-0900", "spike", "ville", Severity.HIGH, "Pic",
+          Incident.Status.OPEN, m.publishedAt(), m.publishedAt(), null, 30, 30, 20, Duration.ofMinutes(5), "30 in 5m");
+      new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+          new StringSerializer(), Topics.INCIDENTS.valueSerde().serializer())
+          .send(new ProducerRecord<>(Topics.INCIDENTS.name(), incident.id(),
+              new IncidentEvent(IncidentEvent.Type.OPENED, m.publishedAt(), incident))).get();
+      Thread thread = Thread.ofPlatform().start(indexer);
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        client.indices().refresh(r -> r.index(IndexSetup.AUDIT));
+        assertThat(client.count(c -> c.index(IndexSetup.AUDIT)).count()).isEqualTo(1);
+      });
+      assertThat(count(client)).isEqualTo(1);
+      assertThat(client.get(g -> g.index(IndexSetup.INCIDENTS).id(incident.id()), Incident.class).source())
+          .isEqualTo(incident);
+      List<ConsumerRecord<String, DeadLetter>> dead = TopicReader.readUntil(kafka.bootstrapServers(),
+          Topics.DEAD_LETTER, r -> !r.isEmpty(), Duration.ofSeconds(30));
+      assertThat(dead).singleElement().satisfies(r -> {
+        assertThat(r.value().origin()).isEqualTo(Topics.MENTIONS_ENRICHED.name());
+        assertThat(r.value().payload()).isEqualTo("{not json");
+      });
+      indexer.close();
+      thread.join(10_000);
+    }
+  }
+
+  @Test
+  void shouldDeleteOnlyIndicesOlderThanRetentionWhenApplied() throws Exception {
+    Instant now = Instant.parse("2026-11-29T12:00:00Z");
+    EsTestSupport.index(client,
+        mention("old", Instant.parse("2026-08-30T12:00:00Z"), "ancien", "a", List.of()),
+        mention("edge", Instant.parse("2026-08-31T12:00:00Z"), "limite", "a", List.of()),
+        mention("new", Instant.parse("2026-11-28T12:00:00Z"), "récent", "a", List.of()));
+    assertThat(Retention.apply(client, 90, now)).containsExactly("mentions-2026.08.30");
+    var left = client.indices().get(g -> g.index(MentionDocument.INDEX_PATTERN)).indices().keySet();
+    assertThat(left).containsExactlyInAnyOrder("mentions-2026.08.31", "mentions-2026.11.28");
+    assertThat(client.indices().exists(e -> e.index(IndexSetup.INCIDENTS)).value()).isTrue();
+  }
+
+  @Test
+  void shouldEraseExactlyOneAuthorsMentionsWhenRequested() throws Exception {
+    Instant t = Instant.parse("2026-03-14T18:00:00Z");
+    Mention[] mentions = new Mention[30];
+    for (int i = 0; i < 30; i++) {
+      String author = i % 3 == 0 ? "@Jean_Dupont" : "autre_" + i;
+      mentions[i] = mention("e" + i, t.plus(Duration.ofHours(i)), "texte " + i, author, List.of());
+    }
+    EsTestSupport.index(client, mentions);
+    assertThat(count(client)).isEqualTo(30);
+    long deleted = new Erasure(client, PSEUDONYMIZER).eraseAuthor("jean_dupont");
+    assertThat(deleted).isEqualTo(10);
+    assertThat(count(client)).isEqualTo(20);
+    var search = new fr.communitydefender.storage.search.SearchService(client);
+    var q = new fr.communitydefender.storage.search.SearchQuery(null, null, null, null, null, null, null, null,
+        null, 1, 100);
+    assertThat(search.search(q).hits()).extracting(h -> h.authorKey())
+        .doesNotContain(PSEUDONYMIZER.key("@Jean_Dupont")).hasSize(20);
+  }
+}
