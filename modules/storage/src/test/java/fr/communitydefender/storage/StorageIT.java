@@ -195,4 +195,45 @@ class StorageIT {
     assertThat(search.search(q).hits()).extracting(h -> h.authorKey())
         .doesNotContain(PSEUDONYMIZER.key("@Jean_Dupont")).hasSize(20);
   }
+
+  @Test
+  void shouldFilterPageAndAggregateWhenSearching() throws Exception {
+    Instant t = Instant.parse("2026-03-14T18:00:00Z");
+    EsTestSupport.index(client,
+        mention("s1", t, "Crue de la Loire", "a", List.of("crue", "ville")),
+        mention("s2", t.plusSeconds(30), "La crue monte", "b", List.of("crue")),
+        mention("s3", t.plusSeconds(90), "Marché de Noël", "a", List.of("ville")),
+        new Mention("s4", "rss", t.plusSeconds(3700), "Crue annoncée", null, null, "fr", 0, List.of("crue")));
+    var search = new fr.communitydefender.storage.search.SearchService(client);
+    var page = search.search(new fr.communitydefender.storage.search.SearchQuery("crue", List.of("crue"), null,
+        null, null, null, t, t.plusSeconds(3600), null, 1, 1));
+    assertThat(page.total()).isEqualTo(2);
+    assertThat(page.hits()).hasSize(1);
+    var rss = search.search(new fr.communitydefender.storage.search.SearchQuery(null, null, "rss", null, null,
+        null, null, null, fr.communitydefender.storage.search.SearchQuery.Sort.OLDEST, 1, 10));
+    assertThat(rss.hits()).extracting(h -> h.id()).containsExactly("s4");
+    var newest = search.search(fr.communitydefender.storage.search.SearchQuery.all());
+    assertThat(newest.hits()).extracting(h -> h.id()).containsExactly("s4", "s3", "s2", "s1");
+
+    var histogram = search.histogram(new fr.communitydefender.storage.search.SearchQuery(null, List.of("crue"),
+        null, null, null, null, t, t.plusSeconds(7200), null, 1, 20),
+        fr.communitydefender.storage.search.SearchService.Interval.MINUTE);
+    assertThat(histogram.buckets()).first().satisfies(b -> {
+      assertThat(b.t()).isEqualTo(t);
+      assertThat(b.count()).isEqualTo(2);
+    });
+    assertThat(histogram.buckets().stream().mapToLong(b -> b.count()).sum()).isEqualTo(3);
+    var hourly = search.histogram(fr.communitydefender.storage.search.SearchQuery.all(),
+        fr.communitydefender.storage.search.SearchService.Interval.HOUR);
+    assertThat(hourly.buckets()).extracting(b -> b.count()).containsExactly(3L, 1L);
+
+    var terms = search.top(fr.communitydefender.storage.search.SearchQuery.all(),
+        fr.communitydefender.storage.search.SearchService.TopField.TERMS, 3);
+    assertThat(terms.buckets().get(0).key()).isEqualTo("crue");
+    assertThat(terms.buckets().get(0).count()).isEqualTo(3);
+    var authors = search.top(fr.communitydefender.storage.search.SearchQuery.all(),
+        fr.communitydefender.storage.search.SearchService.TopField.AUTHORS, 5);
+    assertThat(authors.buckets().get(0).key()).isEqualTo(PSEUDONYMIZER.key("a"));
+    assertThat(authors.buckets().get(0).count()).isEqualTo(2);
+  }
 }
