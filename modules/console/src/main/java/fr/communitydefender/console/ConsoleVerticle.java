@@ -6,6 +6,9 @@ import fr.communitydefender.console.http.ApiErrors;
 import fr.communitydefender.console.incidents.IncidentView;
 import fr.communitydefender.console.incidents.IncidentsRouter;
 import fr.communitydefender.console.ops.OpsRouter;
+import fr.communitydefender.console.search.SearchRouter;
+import fr.communitydefender.storage.gdpr.Erasure;
+import fr.communitydefender.storage.search.SearchService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -35,10 +38,16 @@ public final class ConsoleVerticle extends VerticleBase {
   private Thread readerThread;
   private HttpServer server;
 
+  private final SearchService search;
+  private final Erasure erasure;
+
+  /** {@code search} and {@code erasure} may be null when no storage is configured (their routes then answer 503). */
   public ConsoleVerticle(ConsoleConfig config, PrometheusMeterRegistry registry,
-      Map<String, BooleanSupplier> extraChecks) {
+      Map<String, BooleanSupplier> extraChecks, SearchService search, Erasure erasure) {
     this.config = config;
     this.registry = registry;
+    this.search = search;
+    this.erasure = erasure;
     this.extraChecks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraChecks));
   }
 
@@ -70,6 +79,11 @@ public final class ConsoleVerticle extends VerticleBase {
         .onFailure(e -> ApiErrors.send(ctx, 400, "WebSocket upgrade required")));
     root.route("/api/*").subRouter(OpsRouter.health(vertx, checks));
     root.route("/api/*").subRouter(IncidentsRouter.create(vertx, incidents));
+    if (search != null) {
+      root.route("/api/*").subRouter(SearchRouter.create(vertx, search, erasure));
+    } else {
+      root.route("/api/search*").handler(ctx -> ApiErrors.send(ctx, 503, "search unavailable: no storage configured"));
+    }
     root.route("/metrics*").subRouter(OpsRouter.metrics(vertx, registry));
     root.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     ApiErrors.install(root);

@@ -14,6 +14,10 @@ import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.domain.watch.Watch;
 import fr.communitydefender.domain.watch.WatchesConfig;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import fr.communitydefender.storage.StorageConfig;
+import fr.communitydefender.storage.internal.EsClientFactory;
+import fr.communitydefender.storage.mentions.MentionDocument;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +28,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Load harness (not a test): start-up time of the embedded broker with every role, replay throughput into Kafka at
- * full speed, and end-to-end throughput until the streams stage has matched every mention. Prints one line of figures.
+ * Load harness (not a test): start-up time of the embedded broker and Elasticsearch node with every role, replay throughput into Kafka at
+ * full speed, and end-to-end throughput until the streams stage has matched every mention,
+ * and until Elasticsearch holds every mention (bulk indexing rate). Prints one line of figures.
  * Usage: {@code ReplayBench [mentions]} (default 100000).
  */
 public final class ReplayBench {
@@ -53,21 +58,32 @@ public final class ReplayBench {
         Duration.ofMinutes(15), Severity.HIGH, "bench")));
     long start = System.nanoTime();
     try (LocalRuntime core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT,
-        Role.CONSOLE), dir.resolve("data"), null, 0, "127.0.0.1", 0, 3, null, watches, rules, null))) {
+        Role.INDEX, Role.CONSOLE), dir.resolve("data"), null, 0, "127.0.0.1", 0, 3, null, watches, rules, null,
+        null))) {
       double startup = (System.nanoTime() - start) / 1e9;
       long replayStart = System.nanoTime();
       ReplayCollector.Result result;
       try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
           dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 3, null, watches, rules,
-          new ReplayOptions(drill, null, 0, false, List.of(), false)))) {
+          new ReplayOptions(drill, null, 0, false, List.of(), false), null))) {
         result = collector.awaitReplay(600_000);
       }
       long enriched = TopicReader.readUntil(core.bootstrapServers(), Topics.MENTIONS_ENRICHED,
           r -> r.size() >= n, Duration.ofMinutes(10)).size();
       double endToEnd = (System.nanoTime() - replayStart) / 1e9;
+      ElasticsearchClient es = EsClientFactory.create(StorageConfig.local(core.elasticsearchUrl(), 90));
+      long stored = 0;
+      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+      while (stored < n && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+        es.indices().refresh(r -> r.index(MentionDocument.INDEX_PATTERN));
+        stored = es.count(c -> c.index(MentionDocument.INDEX_PATTERN)).count();
+      }
+      double toStorage = (System.nanoTime() - replayStart) / 1e9;
       Runtime rt = Runtime.getRuntime();
       System.out.printf("startup_s=%.1f replay_mentions_per_s=%.0f end_to_end_mentions_per_s=%.0f enriched=%d/%d "
-              + "heap_used_mb=%d%n", startup, result.perSecond(), enriched / endToEnd, enriched, n,
+              + "stored_mentions_per_s=%.0f stored=%d/%d heap_used_mb=%d%n", startup, result.perSecond(),
+          enriched / endToEnd, enriched, n, stored / toStorage, stored, n,
           (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
     }
   }

@@ -14,7 +14,25 @@ import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.streams.PipelineMetrics;
 import fr.communitydefender.streams.volume.VolumeConfig;
 import fr.communitydefender.streams.volume.VolumeTopology;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import fr.communitydefender.devservices.elasticsearch.EmbeddedElasticsearch;
+import fr.communitydefender.storage.EsHealth;
+import fr.communitydefender.storage.IndexSetup;
+import fr.communitydefender.storage.StorageConfig;
+import fr.communitydefender.storage.StorageIndexer;
+import fr.communitydefender.storage.StorageMetrics;
+import fr.communitydefender.storage.gdpr.Erasure;
+import fr.communitydefender.storage.gdpr.Retention;
+import fr.communitydefender.storage.internal.BulkWriter;
+import fr.communitydefender.storage.internal.EsClientFactory;
+import fr.communitydefender.storage.mentions.Pseudonymizer;
+import fr.communitydefender.storage.mentions.Secrets;
+import fr.communitydefender.storage.search.SearchService;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -35,6 +53,9 @@ public final class LocalRuntime implements AutoCloseable {
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private String bootstrap;
+  private String esUrl;
+  private SearchService search;
+  private Erasure erasure;
   private ConsoleVerticle console;
   private Thread replayThread;
   private volatile ReplayCollector.Result replayResult;
@@ -54,6 +75,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   private void startAll(RuntimeOptions o) {
     new JvmMemoryMetrics().bindTo(registry);
+    EmbeddedElasticsearch.Starting esStarting = o.needsStorage() && o.storage().embedded()
+        ? EmbeddedElasticsearch.launch(o.storage().esHome(), o.dataDir(), o.storage().esPort()) : null;
+    if (esStarting != null) {
+      resources.push(esStarting::abort);
+    }
     if (o.embeddedKafka()) {
       EmbeddedKafka kafka = EmbeddedKafka.start(o.dataDir(), o.kafkaPort());
       resources.push(kafka);
@@ -64,6 +90,9 @@ public final class LocalRuntime implements AutoCloseable {
       TopicProvisioner.ensure(bootstrap, o.partitions(), o.replicationFactor() == null ? -1 : o.replicationFactor());
     }
     Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+    if (o.needsStorage()) {
+      startStorage(o, esStarting, checks);
+    }
     if (o.roles().contains(Role.PROCESS)) {
       StreamsApp volume = StreamsApp.start("cd-volume",
           VolumeTopology.build(VolumeConfig.of(o.watches().watches()), new PipelineMetrics(registry)),
@@ -85,10 +114,62 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
+  private void startStorage(RuntimeOptions o, EmbeddedElasticsearch.Starting starting,
+      Map<String, BooleanSupplier> checks) {
+    String url = o.storage().url();
+    if (starting != null) {
+      EmbeddedElasticsearch es = starting.await();
+      resources.push(es);
+      url = es.url();
+    }
+    StorageConfig config = o.storage().config(url);
+    esUrl = url;
+    ElasticsearchClient client = EsClientFactory.create(config);
+    resources.push(client::close);
+    try {
+      IndexSetup.install(client, config.replicas());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot prepare Elasticsearch indices at " + url + ": " + e.getMessage(), e);
+    }
+    EsHealth health = new EsHealth(client);
+    resources.push(health);
+    checks.put("elasticsearch", health::up);
+    Pseudonymizer pseudonymizer = Secrets.pseudonymizer(o.storage().keyFile());
+    search = new SearchService(client);
+    erasure = new Erasure(client, pseudonymizer);
+    if (o.roles().contains(Role.INDEX)) {
+      StorageMetrics metrics = new StorageMetrics(registry);
+      var deadLetters = Producers.forTopic(bootstrap, Topics.DEAD_LETTER, "cd-indexer-dlq");
+      resources.push(deadLetters);
+      StorageIndexer indexer = new StorageIndexer(bootstrap, w -> new BulkWriter(client, metrics, w, 30_000),
+          pseudonymizer, deadLetters, metrics);
+      Thread thread = Thread.ofPlatform().name("cd-indexer").start(indexer);
+      resources.push(() -> {
+        indexer.close();
+        thread.join(10_000);
+      });
+      checks.put("index", indexer::healthy);
+      ScheduledExecutorService retention = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cd-retention");
+        t.setDaemon(true);
+        return t;
+      });
+      resources.push(retention::shutdownNow);
+      retention.scheduleAtFixedRate(() -> {
+        try {
+          Retention.apply(client, config.retentionDays(), Instant.now());
+        } catch (Exception e) {
+          LOG.atWarn().addKeyValue("reason", e.toString()).log("retention run failed, will retry");
+        }
+      }, 0, 6, TimeUnit.HOURS);
+    }
+  }
+
   private void startConsole(RuntimeOptions o, Map<String, BooleanSupplier> checks) {
     Vertx vertx = Vertx.vertx();
     resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
-    console = new ConsoleVerticle(new ConsoleConfig(o.httpHost(), o.httpPort(), bootstrap, 200), registry, checks);
+    console = new ConsoleVerticle(new ConsoleConfig(o.httpHost(), o.httpPort(), bootstrap, 200), registry, checks,
+        search, erasure);
     try {
       vertx.deployVerticle(console).await(30, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
@@ -122,6 +203,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrap;
+  }
+
+  /** The Elasticsearch URL in use, or null when this run does not use storage. */
+  public String elasticsearchUrl() {
+    return esUrl;
   }
 
   public int consolePort() {

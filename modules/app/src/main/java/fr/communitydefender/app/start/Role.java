@@ -8,6 +8,8 @@ public enum Role {
   PROCESS,
   /** Streams: alert rules to incidents. */
   ALERT,
-  /** The HTTP/WebSocket console, API and metrics. */
+  /** Storage: enriched mentions and incidents into Elasticsearch; retention. */
+  INDEX,
+  /** The HTTP/WebSocket console, API, search and metrics. */
   CONSOLE
 }

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Everything a run needs, already validated. {@code kafkaBootstrap} null starts the embedded broker on
- * {@code kafkaPort} (0: any free port) with its data under {@code dataDir}.
+ * {@code kafkaPort} (0: any free port) with its data under {@code dataDir}; {@code storage} null means the embedded
+ * Elasticsearch node on a free port.
  */
 public record RuntimeOptions(
     Set<Role> roles,
@@ -22,16 +23,25 @@ public record RuntimeOptions(
     Short replicationFactor,
     WatchesConfig watches,
     AlertRules rules,
-    ReplayOptions replay) {
+    ReplayOptions replay,
+    StorageOptions storage) {
 
   public RuntimeOptions {
     roles = roles == null || roles.isEmpty() ? EnumSet.allOf(Role.class) : Set.copyOf(roles);
     if (dataDir == null) {
       throw new IllegalArgumentException("dataDir: required");
     }
+    if (storage == null) {
+      storage = StorageOptions.embeddedForTests(dataDir);
+    }
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions: must be at least 1");
     }
+  }
+
+  /** Whether this run talks to Elasticsearch (indexing or the console's search). */
+  public boolean needsStorage() {
+    return roles.contains(Role.INDEX) || roles.contains(Role.CONSOLE);
   }
 
   public boolean embeddedKafka() {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         + "lives under --data-dir (kept across restarts)."})
 public final class StartCommand implements Callable<Integer> {
   @Option(names = "--roles", split = ",", paramLabel = "ROLE",
-      description = "Roles to run, comma-separated: collect, process, alert, console (default: all).")
+      description = "Roles to run, comma-separated: collect, process, alert, index, console (default: all).")
   Set<Role> roles = EnumSet.allOf(Role.class);
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
@@ -43,6 +43,44 @@ public final class StartCommand implements Callable<Integer> {
   @Option(names = "--replication-factor", description = "Replication of new topics on an external cluster "
       + "(default: the broker's).")
   Short replicationFactor;
+
+  @Option(names = "--elasticsearch-url", paramLabel = "URL",
+      description = "External Elasticsearch (https://host:9200); no embedded node is started.")
+  String elasticsearchUrl;
+
+  @Option(names = "--elasticsearch-api-key", paramLabel = "KEY", defaultValue = "${env:CD_ES_API_KEY}",
+      description = "API key (base64 id:secret) for --elasticsearch-url (default: env CD_ES_API_KEY).")
+  String elasticsearchApiKey;
+
+  @Option(names = "--elasticsearch-username", paramLabel = "USER", description = "Basic authentication user.")
+  String elasticsearchUser;
+
+  @Option(names = "--elasticsearch-password", paramLabel = "PASSWORD", defaultValue = "${env:CD_ES_PASSWORD}",
+      description = "Basic authentication password (default: env CD_ES_PASSWORD).")
+  String elasticsearchPassword;
+
+  @Option(names = "--elasticsearch-ca", paramLabel = "FILE", description = "CA certificate(s), PEM, for TLS.")
+  Path elasticsearchCa;
+
+  @Option(names = "--es-port", paramLabel = "PORT",
+      description = "HTTP port of the embedded Elasticsearch node (default: ${DEFAULT-VALUE}; 0 = any free port).")
+  int esPort = 19200;
+
+  @Option(names = "--es-home", paramLabel = "DIR", defaultValue = "${sys:cd.es.home}", hidden = true,
+      description = "Home of the embedded node (built as modules/es-node/target/es-home).")
+  Path esHome;
+
+  @Option(names = "--retention-days", description = "Days of mentions kept in Elasticsearch (default: "
+      + "${DEFAULT-VALUE}); older daily indices are deleted.")
+  int retentionDays = 90;
+
+  @Option(names = "--replicas", description = "Replicas of new indices on an external cluster (default: 1).")
+  Integer replicas;
+
+  @Option(names = "--pseudonym-key", paramLabel = "FILE", description = "Secret used to pseudonymise authors "
+      + "(created if absent; share it between the instances of one installation; default: DATA-DIR/secrets/"
+      + "pseudonym.key).")
+  Path pseudonymKey;
 
   @Option(names = "--http-host", description = "Console address (default: ${DEFAULT-VALUE}).")
   String httpHost = "127.0.0.1";
@@ -140,7 +178,15 @@ public final class StartCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--assign-watch: unknown watch '" + w + "'");
       }
     }
+    StorageOptions storage = new StorageOptions(blankToNull(elasticsearchUrl),
+        elasticsearchUser == null ? blankToNull(elasticsearchApiKey) : null, elasticsearchUser,
+        blankToNull(elasticsearchPassword), elasticsearchCa, esHome, esPort, retentionDays, replicas,
+        pseudonymKey != null ? pseudonymKey : dataDir.resolve("secrets").resolve("pseudonym.key"));
     return new RuntimeOptions(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions,
-        replicationFactor, watchesConfig, alertRules, replayOptions);
+        replicationFactor, watchesConfig, alertRules, replayOptions, storage);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 }

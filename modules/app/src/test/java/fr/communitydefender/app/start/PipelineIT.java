@@ -57,8 +57,8 @@ class PipelineIT {
 
   @BeforeAll
   static void startCore() throws Exception {
-    core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT, Role.CONSOLE),
-        dir.resolve("core"), null, 0, "127.0.0.1", 0, 2, null, WATCHES, RULES, null));
+    core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT, Role.INDEX, Role.CONSOLE),
+        dir.resolve("core"), null, 0, "127.0.0.1", 0, 2, null, WATCHES, RULES, null, null));
     socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + core.consolePort() + "/ws"),
         new WebSocket.Listener() {
           private final StringBuilder partial = new StringBuilder();
@@ -88,7 +88,7 @@ class PipelineIT {
     Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
     try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
         dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 2, null, WATCHES, RULES,
-        new ReplayOptions(drill, null, 0, false, List.of(), false)))) {
+        new ReplayOptions(drill, null, 0, false, List.of(), false), null))) {
       assertThat(collector.awaitReplay(60_000)).isNotNull()
           .satisfies(r -> assertThat(r.published()).isEqualTo(N))
           .satisfies(r -> assertThat(r.deadLettered()).isEqualTo(1));
@@ -186,7 +186,8 @@ class PipelineIT {
       HttpResponse<String> r = get("/api/health");
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).isEqualTo(
-          "{\"status\":\"UP\",\"checks\":{\"kafka\":\"UP\",\"process\":\"UP\",\"alert\":\"UP\"}}");
+          "{\"status\":\"UP\",\"checks\":{\"kafka\":\"UP\",\"elasticsearch\":\"UP\",\"index\":\"UP\","
+              + "\"process\":\"UP\",\"alert\":\"UP\"}}");
     });
   }
 
@@ -201,4 +202,26 @@ class PipelineIT {
     assertThat(js).doesNotContain("innerHTML").doesNotContain("insertAdjacentHTML");
   }
 
+
+  @Test
+  void shouldFindTheReplayedMentionsInElasticsearchWhenSearching() throws Exception {
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+      HttpResponse<String> r = get("/api/search?q=alertes&watch=ville&size=100");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).startsWith("{\"total\":" + N + ",");
+    });
+    HttpResponse<String> one = get("/api/search?q=%22n%C2%B042%22&size=5");
+    assertThat(one.body()).contains("\"id\":\"p-42\"").contains("\"authorKey\":\"a_")
+        .doesNotContain("habitant_42");
+    HttpResponse<String> histogram = get("/api/search/histogram?interval=minute&watch=ville");
+    assertThat(histogram.statusCode()).isEqualTo(200);
+    assertThat(histogram.body()).startsWith("{\"interval\":\"minute\",\"buckets\":[{\"t\":\"2026-03-14T18:00:00Z\","
+        + "\"count\":20}");
+    HttpResponse<String> bad = get("/api/search?page=0");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).isEqualTo("{\"error\":{\"status\":400,\"message\":\"page: must be at least 1\"}}");
+    HttpResponse<String> badField = get("/api/search/top?field=passwords");
+    assertThat(badField.statusCode()).isEqualTo(400);
+    assertThat(badField.body()).contains("field: expected one of [terms, authors, sources, watches, languages]");
+  }
 }

@@ -43,10 +43,24 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private final Process process;
     private final Path root;
     private final long t0 = System.nanoTime();
+    private volatile boolean handedOver;
 
     private Starting(Process process, Path root) {
       this.process = process;
       this.root = root;
+    }
+
+    /** Stops the node if {@link #await()} never handed it over (start-up failed elsewhere). */
+    public void abort() {
+      if (!handedOver && process.isAlive()) {
+        process.destroy();
+        try {
+          process.waitFor(40, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
+      }
     }
 
     public EmbeddedElasticsearch await() {
@@ -69,6 +83,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         waitForRoot(url, deadline);
         LOG.atInfo().addKeyValue("url", url).addKeyValue("ms", (System.nanoTime() - t0) / 1_000_000)
             .addKeyValue("dir", root).log("embedded Elasticsearch started");
+        handedOver = true;
         return new EmbeddedElasticsearch(process, url, root);
       } catch (IOException e) {
         process.destroyForcibly();
