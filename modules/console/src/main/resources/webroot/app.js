@@ -19,6 +19,96 @@
     return isNaN(d) ? '' : d.toLocaleString('fr-FR');
   }
 
+  var SVG = 'http://www.w3.org/2000/svg';
+
+  function svg(tag, attrs) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
+    return e;
+  }
+
+  // Text with U+E000…U+E001 around matched words becomes text nodes and <mark> elements: never HTML.
+  function highlighted(fragment) {
+    var p = el('p', 'hit-text');
+    String(fragment).split('\uE000').forEach(function (part, i) {
+      var pieces = part.split('\uE001');
+      if (i > 0 && pieces.length > 1) {
+        p.appendChild(el('mark', null, pieces[0]));
+        p.appendChild(document.createTextNode(pieces.slice(1).join('')));
+      } else {
+        p.appendChild(document.createTextNode(part.replace(/\uE001/g, '')));
+      }
+    });
+    return p;
+  }
+
+  function getJson(url) {
+    return fetch(url).then(function (r) {
+      return r.json().then(function (body) {
+        if (!r.ok) throw new Error(body && body.error ? body.error.message : ('HTTP ' + r.status));
+        return body;
+      });
+    });
+  }
+
+  function showCurve(incident) {
+    var box = document.getElementById('curve-box');
+    var from = new Date(new Date(incident.openedAt).getTime() - 30 * 60000);
+    var end = incident.resolvedAt ? new Date(incident.resolvedAt) : new Date(Math.max(Date.now(),
+      new Date(incident.lastFiringAt || incident.openedAt).getTime() + 60000));
+    var url = '/api/search/histogram?interval=minute&watch=' + encodeURIComponent(incident.watchId) +
+      '&from=' + encodeURIComponent(from.toISOString()) + '&to=' + encodeURIComponent(end.toISOString());
+    box.hidden = false;
+    document.getElementById('curve-title').textContent = 'Mentions par minute — ' + incident.watchId;
+    getJson(url).then(function (h) { drawCurve(h.buckets || [], incident); })
+      .catch(function (e) { document.getElementById('curve-legend').textContent = 'Courbe indisponible : ' + e.message; });
+  }
+
+  function drawCurve(buckets, incident) {
+    var chart = document.getElementById('curve');
+    chart.replaceChildren();
+    var max = buckets.reduce(function (m, b) { return Math.max(m, b.count); }, 1);
+    var w = 600 / Math.max(buckets.length, 1);
+    buckets.forEach(function (b, i) {
+      var h = 140 * b.count / max;
+      var rect = svg('rect', { x: i * w, y: 150 - h, width: Math.max(w - 1, 1), height: h, 'class': 'bar' });
+      var title = svg('title', {});
+      title.textContent = time(b.t) + ' : ' + b.count;
+      rect.appendChild(title);
+      chart.appendChild(rect);
+    });
+    var opened = buckets.findIndex(function (b) { return b.t >= incident.openedAt; });
+    if (opened >= 0) chart.appendChild(svg('line', { x1: opened * w, x2: opened * w, y1: 0, y2: 150, 'class': 'opened' }));
+    document.getElementById('curve-legend').textContent = buckets.length + ' minutes, maximum ' + max +
+      ' mentions/minute ; trait : ouverture de l’incident';
+  }
+
+  function search(ev) {
+    if (ev) ev.preventDefault();
+    var q = document.getElementById('search-q').value;
+    var status = document.getElementById('search-status');
+    var list = document.getElementById('search-results');
+    status.textContent = 'recherche…';
+    getJson('/api/search?size=50&q=' + encodeURIComponent(q)).then(function (page) {
+      list.replaceChildren();
+      status.textContent = page.total + ' résultat(s)';
+      page.hits.forEach(function (h) {
+        var li = el('li', 'hit');
+        var meta = el('div', 'mention-meta');
+        meta.appendChild(el('span', 'mention-time', time(h.publishedAt)));
+        meta.appendChild(el('span', 'mention-source', h.source));
+        (h.watches || []).forEach(function (w) { meta.appendChild(el('span', 'tag', w)); });
+        li.appendChild(meta);
+        if (h.highlights && h.highlights.length) {
+          h.highlights.forEach(function (f) { li.appendChild(highlighted(f)); });
+        } else {
+          li.appendChild(el('p', 'hit-text', h.text));
+        }
+        list.appendChild(li);
+      });
+    }).catch(function (e) { status.textContent = 'Erreur : ' + e.message; });
+  }
+
   function renderIncidents() {
     var list = document.getElementById('incidents');
     list.replaceChildren();
@@ -29,6 +119,8 @@
     all.forEach(function (i) {
       var li = el('li', 'incident incident-' + String(i.status).toLowerCase());
       li.dataset.id = i.id;
+      li.tabIndex = 0;
+      li.addEventListener('click', function () { showCurve(i); });
       var head = el('div', 'incident-head');
       head.appendChild(el('span', 'severity severity-' + String(i.severity), i.severity));
       head.appendChild(el('strong', 'incident-title', i.title));
@@ -90,6 +182,12 @@
     };
   }
 
+  document.getElementById('search-form').addEventListener('submit', search);
+  var initial = new URLSearchParams(location.search).get('q');
+  if (initial) {
+    document.getElementById('search-q').value = initial;
+    search();
+  }
   renderIncidents();
   connect();
 })();

@@ -105,7 +105,7 @@ class StorageIT {
     assertThat(search.search(all.withText("ecole")).hits()).extracting(h -> h.id()).containsExactly("f2");
     assertThat(search.search(all.withText("fermées")).hits()).extracting(h -> h.id()).containsExactly("f2");
     assertThat(search.search(all.withText("inondation")).hits().get(0).highlights())
-        .containsExactly("Une \u0002inondation\u0003 rue des Tanneurs");
+        .containsExactly("Une \uE000inondation\uE001 rue des Tanneurs");
   }
 
   @Test

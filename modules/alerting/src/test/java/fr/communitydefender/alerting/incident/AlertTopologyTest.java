@@ -82,7 +82,7 @@ class AlertTopologyTest {
     Incident opened = events.get(0).incident();
     assertThat(opened.openedAt()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
     assertThat(opened.currentCount()).isEqualTo(12);
-    assertThat(opened.reason()).isEqualTo("12 mentions in 5m (threshold 10)");
+    assertThat(opened.reason()).isEqualTo("12 mentions en 5m (seuil 10)");
     assertThat(events.get(2).incident().peakCount()).isEqualTo(17);
     assertThat(registry.counter("cd.incidents", "event", "opened").count()).isEqualTo(1);
   }
@@ -101,6 +101,7 @@ class AlertTopologyTest {
     assertThat(resolved.incident().status()).isEqualTo(Incident.Status.RESOLVED);
     assertThat(resolved.incident().lastFiringAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
     assertThat(resolved.incident().resolvedAt()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+    assertThat(resolved.incident().reason()).isEqualTo("calme depuis 10m (pic 12)");
   }
 
   @Test

@@ -9,7 +9,7 @@ public final class SearchResults {
 
   /**
    * One stored mention. {@code highlights} are fragments of the text where the matched words are wrapped in
-   * U+0002 … U+0003 (never HTML: the console turns them into marks with DOM calls).
+   * U+E000 … U+E001 (never HTML: the console turns them into marks with DOM calls).
    */
   public record Hit(String id, Instant publishedAt, String text, String source, List<String> watches, String lang,
       String authorKey, String url, long reach, Double sentiment, Double score, List<String> highlights) {}

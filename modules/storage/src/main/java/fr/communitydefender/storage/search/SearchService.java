@@ -20,8 +20,9 @@ import java.util.Locale;
 
 /** Full-text search, filters and aggregations over the stored mentions. Blocking: call it off the event loop. */
 public final class SearchService {
-  public static final String MARK_START = "\u0002";
-  public static final String MARK_END = "\u0003";
+  /** Private-use characters around matched words: not HTML, and not trimmed away like control characters. */
+  public static final String MARK_START = "\uE000";
+  public static final String MARK_END = "\uE001";
 
   /** Histogram intervals. */
   public enum Interval {

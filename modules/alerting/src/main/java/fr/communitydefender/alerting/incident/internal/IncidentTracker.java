@@ -86,7 +86,7 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
     long count = state.sum(at, r.window());
     Incident open = state.open().get(r.id());
     boolean firing = count >= r.threshold();
-    String reason = count + " mentions in " + Durations.format(r.window()) + " (threshold " + r.threshold() + ")";
+    String reason = count + " mentions en " + Durations.format(r.window()) + " (seuil " + r.threshold() + ")";
     if (firing && open == null) {
       String id = r.id() + "." + state.watchId() + "." + ID_TIME.format(at);
       Incident incident = new Incident(id, r.id(), state.watchId(), r.severity(), r.title(), Incident.Status.OPEN,
@@ -107,7 +107,7 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
   private void resolve(WatchState state, Incident open, Instant at, AlertRule rule) {
     state.open().remove(rule.id());
     emit(IncidentEvent.Type.RESOLVED, at, open.resolved(at,
-        "quiet for " + Durations.format(rule.quiet()) + " (peak " + open.peakCount() + ")"));
+        "calme depuis " + Durations.format(rule.quiet()) + " (pic " + open.peakCount() + ")"));
   }
 
   /** Lets each watch's clock run on with the wall clock while no signal arrives, and resolves quiet incidents. */
