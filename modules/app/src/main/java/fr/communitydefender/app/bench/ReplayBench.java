@@ -71,7 +71,19 @@ public final class ReplayBench {
       long enriched = TopicReader.readUntil(core.bootstrapServers(), Topics.MENTIONS_ENRICHED,
           r -> r.size() >= n, Duration.ofMinutes(10)).size();
       double endToEnd = (System.nanoTime() - replayStart) / 1e9;
-      ElasticsearchClient es = EsClientFactory.create(StorageConfig.local(core.elasticsearchUrl(), 90));
+      long stored = awaitStored(core.elasticsearchUrl(), n);
+      double toStorage = (System.nanoTime() - replayStart) / 1e9;
+      Runtime rt = Runtime.getRuntime();
+      System.out.printf("startup_s=%.1f replay_mentions_per_s=%.0f end_to_end_mentions_per_s=%.0f enriched=%d/%d "
+              + "stored_mentions_per_s=%.0f stored=%d/%d heap_used_mb=%d%n", startup, result.perSecond(),
+          enriched / endToEnd, enriched, n, stored / toStorage, stored, n,
+          (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+    }
+  }
+
+  /** Polls the mention count until it reaches {@code n} or ten minutes pass; returns the last count. */
+  private static long awaitStored(String url, long n) throws Exception {
+    try (ElasticsearchClient es = EsClientFactory.create(StorageConfig.local(url, 90))) {
       long stored = 0;
       long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       while (stored < n && System.nanoTime() < deadline) {
@@ -79,12 +91,7 @@ public final class ReplayBench {
         es.indices().refresh(r -> r.index(MentionDocument.INDEX_PATTERN));
         stored = es.count(c -> c.index(MentionDocument.INDEX_PATTERN)).count();
       }
-      double toStorage = (System.nanoTime() - replayStart) / 1e9;
-      Runtime rt = Runtime.getRuntime();
-      System.out.printf("startup_s=%.1f replay_mentions_per_s=%.0f end_to_end_mentions_per_s=%.0f enriched=%d/%d "
-              + "stored_mentions_per_s=%.0f stored=%d/%d heap_used_mb=%d%n", startup, result.perSecond(),
-          enriched / endToEnd, enriched, n, stored / toStorage, stored, n,
-          (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+      return stored;
     }
   }
 }

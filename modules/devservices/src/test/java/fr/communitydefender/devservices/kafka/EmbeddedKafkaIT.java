@@ -47,4 +47,25 @@ class EmbeddedKafkaIT {
           .containsExactlyInAnyOrder("reason 0", "reason 1", "reason 2", "reason 3", "reason 4");
     }
   }
+
+  @Test
+  void shouldStampArrivalTimeOnExpiringTopicsAndAlignExistingOnesWhenProvisioning() throws Exception {
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0);
+        org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+            Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      // an older installation created the raw topic with event-time stamps and 30 days
+      admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(Topics.MENTIONS_RAW.name(), 1,
+          (short) 1).configs(Map.of("retention.ms", "2592000000")))).all().get();
+      TopicProvisioner.ensure(kafka.bootstrapServers(), 1, (short) 1);
+      for (var spec : List.of(Topics.MENTIONS_RAW, Topics.MENTIONS_ENRICHED, Topics.SIGNALS_VOLUME, Topics.INCIDENTS)) {
+        var resource = new org.apache.kafka.common.config.ConfigResource(
+            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, spec.name());
+        var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+        assertThat(config.get("retention.ms").value()).as(spec.name())
+            .isEqualTo(spec.retention() == null ? "-1" : Long.toString(spec.retention().toMillis()));
+        assertThat(config.get("message.timestamp.type").value()).as(spec.name())
+            .isEqualTo(spec.retention() == null ? "CreateTime" : "LogAppendTime");
+      }
+    }
+  }
 }

@@ -9,33 +9,62 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the registry's topics that do not exist yet (brokers run with auto-creation off). */
+/**
+ * Creates the registry's topics that do not exist yet (brokers run with auto-creation off) and keeps the settings of
+ * existing ones in line. Topics that expire use the broker's append time ({@code LogAppendTime}): retention counts
+ * from arrival, so a replay of last year's crisis is not deleted on arrival because its event times are old. Event
+ * time travels in the payload ({@code publishedAt}), where the streams stage reads it.
+ */
 public final class TopicProvisioner {
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
 
   private TopicProvisioner() {}
+
+  /** The topic settings the product relies on. */
+  public static Map<String, String> configs(TopicSpec<?, ?> spec) {
+    if (spec.retention() == null) {
+      return Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+    }
+    return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retention().toMillis()),
+        TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+  }
 
   public static void ensure(String bootstrap, int partitions, short replication) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
+      Map<ConfigResource, java.util.Collection<AlterConfigOp>> updates = new java.util.HashMap<>();
       for (TopicSpec<?, ?> spec : Topics.ALL) {
+        Map<String, String> configs = configs(spec);
         if (!existing.contains(spec.name())) {
-          String retention = spec.retention() == null ? "-1" : Long.toString(spec.retention().toMillis());
-          missing.add(new NewTopic(spec.name(), partitions, replication)
-              .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, retention)));
+          missing.add(new NewTopic(spec.name(), partitions, replication).configs(configs));
+        } else {
+          updates.put(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()), configs.entrySet().stream()
+              .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+              .toList());
         }
       }
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
         LOG.atInfo().addKeyValue("topics", missing.stream().map(NewTopic::name).toList())
             .addKeyValue("partitions", partitions).log("created topics");
+      }
+      if (!updates.isEmpty()) {
+        try {
+          admin.incrementalAlterConfigs(updates).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          LOG.atWarn().addKeyValue("reason", String.valueOf(e.getCause())).log(
+              "could not align the settings of existing topics (retention, timestamp type); continuing");
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

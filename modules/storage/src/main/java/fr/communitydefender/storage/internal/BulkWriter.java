@@ -84,6 +84,8 @@ public final class BulkWriter {
       }
       if (!retry.isEmpty()) {
         metrics.retried();
+        LOG.atWarn().addKeyValue("items", retry.size()).addKeyValue("of", pending.size())
+            .addKeyValue("retryInMs", backoff).log("Elasticsearch refused items for now, retrying them");
         waiter.waitMillis(backoff);
         backoff = Math.min(backoff * 2, maxBackoffMillis);
       }
