@@ -5,6 +5,7 @@ import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.json.JsonDecodeException;
 import fr.communitydefender.domain.mention.DeadLetter;
 import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.topic.ConsumerLoop;
 import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.storage.internal.BulkWriter;
 import fr.communitydefender.storage.mentions.MentionDocument;
@@ -24,7 +25,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,22 +35,24 @@ import org.slf4j.LoggerFactory;
  * pauses the indexer (Kafka keeps the backlog) and redelivery overwrites the same documents: nothing lost, nothing
  * doubled. Documents Elasticsearch refuses for good go to the dead-letter topic with the reason.
  */
-public final class StorageIndexer implements Runnable, AutoCloseable {
+public final class StorageIndexer extends ConsumerLoop {
   private static final Logger LOG = LoggerFactory.getLogger(StorageIndexer.class);
   public static final String GROUP_ID = "cd-indexer";
 
-  private final String bootstrap;
   private final Function<BulkWriter.Waiter, BulkWriter> writerFactory;
   private final Pseudonymizer pseudonymizer;
   private final Producer<String, DeadLetter> deadLetters;
   private final StorageMetrics metrics;
-  private volatile boolean running = true;
-  private volatile KafkaConsumer<byte[], byte[]> consumer;
-  private volatile long lastPoll;
+  private BulkWriter writer;
 
   public StorageIndexer(String bootstrap, Function<BulkWriter.Waiter, BulkWriter> writerFactory,
       Pseudonymizer pseudonymizer, Producer<String, DeadLetter> deadLetters, StorageMetrics metrics) {
-    this.bootstrap = bootstrap;
+    super("indexer", Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000));
     this.writerFactory = writerFactory;
     this.pseudonymizer = pseudonymizer;
     this.deadLetters = deadLetters;
@@ -58,58 +60,35 @@ public final class StorageIndexer implements Runnable, AutoCloseable {
   }
 
   public boolean healthy() {
-    return running && System.currentTimeMillis() - lastPoll < 60_000;
+    return healthy(Duration.ofMinutes(1));
   }
 
   @Override
-  public void run() {
-    Map<String, Object> props = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
-      consumer = c;
-      BulkWriter writer = writerFactory.apply(millis -> waitPaused(c, millis));
-      c.subscribe(List.of(Topics.MENTIONS_ENRICHED.name(), Topics.INCIDENTS.name()));
-      lastPoll = System.currentTimeMillis();
-      while (running) {
-        ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
-        lastPoll = System.currentTimeMillis();
-        if (records.isEmpty()) {
-          continue;
-        }
-        List<BulkWriter.Doc> docs = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-          toDocs(r, docs);
-        }
-        List<BulkWriter.Rejected> rejected = writer.write(docs);
-        for (BulkWriter.Rejected bad : rejected) {
-          deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), "indexer",
-              new DeadLetter("indexer:" + bad.doc().index(), 0, bad.reason(), Json.write(bad.doc().source()),
-                  Instant.now())));
-          LOG.atWarn().addKeyValue("index", bad.doc().index()).addKeyValue("id", bad.doc().id())
-              .addKeyValue("reason", bad.reason()).log("document refused, dead-lettered");
-        }
-        if (!rejected.isEmpty()) {
-          deadLetters.flush();
-          metrics.deadLettered(rejected.size());
-        }
-        c.commitSync();
-      }
-    } catch (WakeupException e) {
-      if (running) {
-        throw e;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      LOG.atError().setCause(e).log("indexer stopped");
-      running = false;
+  protected void onStart(KafkaConsumer<byte[], byte[]> c) {
+    writer = writerFactory.apply(millis -> waitPaused(c, millis));
+    c.subscribe(List.of(Topics.MENTIONS_ENRICHED.name(), Topics.INCIDENTS.name()));
+  }
+
+  @Override
+  protected void onRecords(KafkaConsumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records)
+      throws InterruptedException {
+    List<BulkWriter.Doc> docs = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      toDocs(r, docs);
     }
+    List<BulkWriter.Rejected> rejected = writer.write(docs);
+    for (BulkWriter.Rejected bad : rejected) {
+      deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), "indexer",
+          new DeadLetter("indexer:" + bad.doc().index(), 0, bad.reason(), Json.write(bad.doc().source()),
+              Instant.now())));
+      LOG.atWarn().addKeyValue("index", bad.doc().index()).addKeyValue("id", bad.doc().id())
+          .addKeyValue("reason", bad.reason()).log("document refused, dead-lettered");
+    }
+    if (!rejected.isEmpty()) {
+      deadLetters.flush();
+      metrics.deadLettered(rejected.size());
+    }
+    c.commitSync();
   }
 
   /** Waits while keeping the consumer in its group: partitions paused, poll still called. */
@@ -117,18 +96,18 @@ public final class StorageIndexer implements Runnable, AutoCloseable {
     c.pause(c.assignment());
     long until = System.currentTimeMillis() + millis;
     try {
-      while (running && System.currentTimeMillis() < until) {
+      while (running() && System.currentTimeMillis() < until) {
         c.poll(Duration.ofMillis(Math.min(200, Math.max(1, until - System.currentTimeMillis()))));
-        lastPoll = System.currentTimeMillis();
+        polled();
       }
     } catch (WakeupException e) {
       throw new InterruptedException("indexer stopping");
     } finally {
-      if (running) {
+      if (running()) {
         c.resume(c.paused());
       }
     }
-    if (!running) {
+    if (!running()) {
       throw new InterruptedException("indexer stopping");
     }
   }
@@ -159,15 +138,6 @@ public final class StorageIndexer implements Runnable, AutoCloseable {
           new DeadLetter(r.topic(), r.offset(), e.getMessage(), new String(r.value(),
               java.nio.charset.StandardCharsets.UTF_8), Instant.now())));
       metrics.deadLettered(1);
-    }
-  }
-
-  @Override
-  public void close() {
-    running = false;
-    KafkaConsumer<byte[], byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
     }
   }
 }

@@ -5,6 +5,7 @@ import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.json.JsonDecodeException;
 import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.topic.ConsumerLoop;
 import fr.communitydefender.domain.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,11 +14,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,21 +25,20 @@ import org.slf4j.LoggerFactory;
  * Reads the incidents topic from the beginning (every console instance builds the whole view) and the enriched
  * mentions from the last {@code recent} per partition, on its own thread, handing each item to the console.
  */
-public final class KafkaFeedReader implements Runnable, AutoCloseable {
+public final class KafkaFeedReader extends ConsumerLoop {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaFeedReader.class);
 
-  private final String bootstrap;
   private final IncidentView view;
   private final Consumer<Mention> onMention;
   private final Consumer<IncidentEvent> onIncident;
   private final int recent;
-  private volatile boolean running = true;
-  private volatile long lastPollMillis;
-  private volatile KafkaConsumer<byte[], byte[]> consumer;
 
   public KafkaFeedReader(String bootstrap, IncidentView view, Consumer<Mention> onMention,
       Consumer<IncidentEvent> onIncident, int recent) {
-    this.bootstrap = bootstrap;
+    super("console-feed", Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.CLIENT_ID_CONFIG, "cd-console-feed"));
     this.view = view;
     this.onMention = onMention;
     this.onIncident = onIncident;
@@ -48,40 +47,11 @@ public final class KafkaFeedReader implements Runnable, AutoCloseable {
 
   /** True while the reader polls Kafka successfully. */
   public boolean healthy() {
-    return running && System.currentTimeMillis() - lastPollMillis < 30_000;
+    return healthy(Duration.ofSeconds(30));
   }
 
   @Override
-  public void run() {
-    Map<String, Object> props = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.CLIENT_ID_CONFIG, "cd-console-feed");
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
-      consumer = c;
-      if (!running) {
-        return;
-      }
-      assign(c);
-      while (running) {
-        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-          handle(r);
-        }
-        lastPollMillis = System.currentTimeMillis();
-      }
-    } catch (WakeupException e) {
-      if (running) {
-        throw e;
-      }
-    } catch (RuntimeException e) {
-      LOG.atError().setCause(e).log("console feed reader stopped");
-      running = false;
-    }
-  }
-
-  private void assign(KafkaConsumer<byte[], byte[]> c) {
+  protected void onStart(KafkaConsumer<byte[], byte[]> c) {
     List<TopicPartition> incidents = partitions(c, Topics.INCIDENTS.name());
     List<TopicPartition> mentions = partitions(c, Topics.MENTIONS_ENRICHED.name());
     List<TopicPartition> all = new ArrayList<>(incidents);
@@ -93,11 +63,17 @@ public final class KafkaFeedReader implements Runnable, AutoCloseable {
     for (TopicPartition tp : mentions) {
       c.seek(tp, Math.max(begins.get(tp), ends.get(tp) - recent));
     }
-    lastPollMillis = System.currentTimeMillis();
+  }
+
+  @Override
+  protected void onRecords(KafkaConsumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records) {
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      handle(r);
+    }
   }
 
   private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, String topic) {
-    while (running) {
+    while (running()) {
       List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(30));
       if (infos != null && !infos.isEmpty()) {
         return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -107,7 +83,7 @@ public final class KafkaFeedReader implements Runnable, AutoCloseable {
         Thread.sleep(1000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        running = false;
+        close();
       }
     }
     return List.of();
@@ -128,15 +104,6 @@ public final class KafkaFeedReader implements Runnable, AutoCloseable {
     } catch (JsonDecodeException e) {
       LOG.atWarn().addKeyValue("topic", r.topic()).addKeyValue("offset", r.offset())
           .addKeyValue("reason", e.getMessage()).log("skipped undecodable record");
-    }
-  }
-
-  @Override
-  public void close() {
-    running = false;
-    KafkaConsumer<byte[], byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
     }
   }
 }
