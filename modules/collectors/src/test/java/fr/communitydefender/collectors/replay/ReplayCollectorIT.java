@@ -72,6 +72,10 @@ class ReplayCollectorIT {
 
     List<ConsumerRecord<String, Mention>> published = TopicReader.readUntil(kafka.bootstrapServers(),
         Topics.MENTIONS_RAW, r -> r.size() >= 50, Duration.ofSeconds(30));
+    assertThat(published).extracting(ConsumerRecord::partition).as("one replay, one partition: order kept")
+        .containsOnly(published.get(0).partition());
+    assertThat(published).extracting(r -> r.value().id()).as("in file order")
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj(i -> "r-" + i).toList());
     assertThat(published).hasSize(50).allSatisfy(r -> {
       assertThat(r.key()).isEqualTo(r.value().id());
       // the broker stamps arrival time (retention counts from arrival); event time stays in the payload
