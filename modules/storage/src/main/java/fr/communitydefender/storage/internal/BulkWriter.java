@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes documents with the bulk API and checks every item: items that may succeed later (429, 5xx, rejected
- * execution, unavailable shards) are retried with backoff until they pass, whole requests that fail (node down or
- * slow) are retried the same way; items that can never pass (a bad document) are returned as rejected, with the
- * reason. Index operations with explicit ids make retries idempotent.
+ * execution, unavailable shards) are retried with backoff until they pass, whole requests that fail without an answer
+ * or with 408/429/5xx (node down or slow) are retried the same way, a request too large (413) is split in two; items
+ * that can never pass (a bad document, a request refused with another 4xx) are returned as rejected, with the reason.
+ * Index operations with explicit ids make retries idempotent.
  */
 public final class BulkWriter {
   private static final Logger LOG = LoggerFactory.getLogger(BulkWriter.class);
@@ -60,6 +61,19 @@ public final class BulkWriter {
         if (e instanceof InterruptedException ie) {
           throw ie;
         }
+        int status = statusOf(e);
+        if (status == 413 && pending.size() > 1) {
+          // request too large: write it in two halves
+          int half = pending.size() / 2;
+          rejected.addAll(write(pending.subList(0, half)));
+          rejected.addAll(write(pending.subList(half, pending.size())));
+          return rejected;
+        }
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+          String reason = "bulk request refused: " + status + " " + e.getMessage();
+          pending.forEach(d -> rejected.add(new Rejected(d, reason)));
+          return rejected;
+        }
         metrics.retried();
         metrics.paused(true);
         LOG.atWarn().addKeyValue("documents", pending.size()).addKeyValue("retryInMs", backoff)
@@ -92,6 +106,17 @@ public final class BulkWriter {
       pending = retry;
     }
     return rejected;
+  }
+
+  /** The HTTP status of a failed request, or 0 when no response came (node down, timeout). */
+  static int statusOf(Exception e) {
+    if (e instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException ee) {
+      return ee.status();
+    }
+    if (e instanceof co.elastic.clients.transport.TransportException te) {
+      return te.statusCode();
+    }
+    return 0;
   }
 
   private static boolean retryable(BulkResponseItem item) {
