@@ -1,12 +1,14 @@
 package fr.communitydefender.domain.mention;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * One public post about the commune, as collected. {@code author} is the public handle (personal data: it is
  * pseudonymised before storage), {@code reach} the audience estimate when the source gives one, {@code watches} the
- * ids of the watches it belongs to (filled by the matching stage, or pre-assigned by a drill).
+ * ids of the watches it belongs to (filled by the matching stage, or pre-assigned by a drill), {@code analysis} what the
+ * enrichment stage found (null until then).
  */
 public record Mention(
     String id,
@@ -17,10 +19,12 @@ public record Mention(
     String url,
     String lang,
     long reach,
-    List<String> watches) {
+    List<String> watches,
+    MentionAnalysis analysis) {
 
   public static final int MAX_TEXT_CHARS = 20_000;
 
+  @JsonCreator
   public Mention {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("id: required");
@@ -44,11 +48,21 @@ public record Mention(
     watches = watches == null ? List.of() : List.copyOf(watches);
   }
 
+  /** A mention as collected (not analysed yet). */
+  public Mention(String id, String source, Instant publishedAt, String text, String author, String url, String lang,
+      long reach, List<String> watches) {
+    this(id, source, publishedAt, text, author, url, lang, reach, watches, null);
+  }
+
   public Mention withWatches(List<String> newWatches) {
-    return new Mention(id, source, publishedAt, text, author, url, lang, reach, newWatches);
+    return new Mention(id, source, publishedAt, text, author, url, lang, reach, newWatches, analysis);
   }
 
   public Mention withPublishedAt(Instant at) {
-    return new Mention(id, source, at, text, author, url, lang, reach, watches);
+    return new Mention(id, source, at, text, author, url, lang, reach, watches, analysis);
+  }
+
+  public Mention withAnalysis(MentionAnalysis newAnalysis) {
+    return new Mention(id, source, publishedAt, text, author, url, lang, reach, watches, newAnalysis);
   }
 }

@@ -1,0 +1,143 @@
+package fr.communitydefender.enrichment.sentiment;
+
+import fr.communitydefender.domain.mention.MentionAnalysis;
+import fr.communitydefender.enrichment.lang.LanguageIdentifier;
+import fr.communitydefender.enrichment.sentiment.internal.Lexicon;
+import fr.communitydefender.enrichment.sentiment.internal.Rules;
+import fr.communitydefender.enrichment.sentiment.internal.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The fast tier: lexicon scoring on CoreNLP tokens with negation scope (ne…pas/jamais/plus/rien, aucun, sans;
+ * not/never/no/n't: the next three words, up to punctuation), intensifiers and diminishers, contrast (words after
+ * "mais"/"but" weigh more, before it less), emoji and emoticons, elongation ("trèèès", "sooo") and "!!!", hashtags
+ * split into words. Returns the label, a score in [-1, 1] and the words that drove it. Thread-safe.
+ */
+public final class FastSentiment {
+  public static final String TIER = "fast-lexicon";
+  static final int MAX_CHARS = 5_000;
+  private static final double NEGATION = -0.74;
+  private static final double THRESHOLD = 0.05;
+  private static final Set<String> PUNCTUATION = Set.of(".", ",", ";", ":", "!", "?", "…", "...", "(", ")");
+  private static final Pattern ELONGATED = Pattern.compile("(\\p{L})\\1{2,}");
+
+  private final Lexicon french;
+  private final Lexicon english;
+
+  public FastSentiment(Lexicon french, Lexicon english) {
+    this.french = french;
+    this.english = english;
+  }
+
+  /** The built-in lexicons (ours, for city life). */
+  public static FastSentiment withBuiltInLexicons() {
+    return new FastSentiment(Lexicon.fromResource("/lexicons/fr.tsv"), Lexicon.fromResource("/lexicons/en.tsv"));
+  }
+
+  /** Scores {@code text} written in {@code lang} (fr, en; other languages use the English rules and both lexicons). */
+  public MentionAnalysis analyse(String text, String lang) {
+    String problem = unsupported(text);
+    if (problem != null) {
+      return new MentionAnalysis(lang, MentionAnalysis.UNSUPPORTED, 0, List.of(), TIER, problem);
+    }
+    boolean fr = LanguageIdentifier.FRENCH.equals(lang);
+    Rules rules = fr ? Rules.FRENCH : Rules.ENGLISH;
+    List<String> tokens = Tokens.words(text, fr);
+    List<String> drivers = new ArrayList<>();
+    List<Double> contributions = new ArrayList<>();
+    int negatedUntil = -1;
+    boolean sawNe = false;
+    double booster = 1;
+    for (int i = 0; i < tokens.size(); i++) {
+      String raw = tokens.get(i);
+      String tok = Lexicon.normalise(raw);
+      if (PUNCTUATION.contains(tok)) {
+        negatedUntil = -1;
+        sawNe = false;
+        booster = 1;
+        continue;
+      }
+      if (rules.contrast().contains(tok)) {
+        contributions.replaceAll(c -> c * 0.5);
+        contributions.add(Double.NaN); // marks the contrast point
+        negatedUntil = -1;
+        continue;
+      }
+      if (rules.negators().contains(tok) || (sawNe && rules.weakNegators().contains(tok))) {
+        sawNe = sawNe || tok.equals("ne") || tok.equals("n'");
+        negatedUntil = i + 3;
+        continue;
+      }
+      Double boost = rules.boosters().get(tok);
+      if (boost != null) {
+        booster = boost;
+        continue;
+      }
+      double s = lookup(tok, fr);
+      if (s == 0 && ELONGATED.matcher(tok).find()) {
+        s = lookup(ELONGATED.matcher(tok).replaceAll("$1"), fr) * 1.3;
+      }
+      if (s != 0) {
+        boolean negated = i <= negatedUntil;
+        s *= booster;
+        if (negated) {
+          s *= NEGATION;
+        }
+        contributions.add(s);
+        drivers.add(negated ? "¬" + raw : raw);
+        booster = 1;
+      }
+    }
+    for (String symbol : Tokens.symbols(text)) {
+      Double s = Rules.SYMBOLS.get(symbol.replace("\uFE0F", ""));
+      if (s != null) {
+        contributions.add(s);
+        drivers.add(symbol);
+      }
+    }
+    double sum = 0;
+    boolean afterContrast = false;
+    for (double c : contributions) {
+      if (Double.isNaN(c)) {
+        afterContrast = true;
+      } else {
+        sum += afterContrast ? c * 1.5 : c;
+      }
+    }
+    long bangs = Math.min(3, text.chars().filter(ch -> ch == '!').count());
+    if (sum != 0) {
+      sum += Math.signum(sum) * 0.3 * bangs;
+    }
+    double score = sum / Math.sqrt(sum * sum + 15);
+    String label = score >= THRESHOLD ? MentionAnalysis.POSITIVE
+        : score <= -THRESHOLD ? MentionAnalysis.NEGATIVE : MentionAnalysis.NEUTRAL;
+    return new MentionAnalysis(lang, label, Math.max(-1, Math.min(1, score)), drivers, TIER, null);
+  }
+
+  private double lookup(String tok, boolean fr) {
+    double s = (fr ? french : english).score(tok);
+    return s != 0 ? s : (fr ? english : french).score(tok) * 0.5;
+  }
+
+  /** Why a text cannot be scored, or null. */
+  static String unsupported(String text) {
+    if (text == null || text.isBlank()) {
+      return "empty";
+    }
+    if (text.length() > MAX_CHARS) {
+      return "longer than " + MAX_CHARS + " characters";
+    }
+    long junk = text.codePoints().filter(cp -> cp == 0xFFFD || (Character.isISOControl(cp) && cp != '\n'
+        && cp != '\r' && cp != '\t')).count();
+    if (junk * 10 > text.length()) {
+      return "binary or garbled text";
+    }
+    if (text.codePoints().noneMatch(Character::isLetter) && Tokens.symbols(text).isEmpty()) {
+      return "no words";
+    }
+    return null;
+  }
+}

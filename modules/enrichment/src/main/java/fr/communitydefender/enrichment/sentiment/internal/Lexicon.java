@@ -1,0 +1,78 @@
+package fr.communitydefender.enrichment.sentiment.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** A polarity lexicon: normalised word → score in [-3, 3]; lookups fold case, accents and plural/feminine endings. */
+public final class Lexicon {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private final Map<String, Double> scores;
+
+  private Lexicon(Map<String, Double> scores) {
+    this.scores = Map.copyOf(scores);
+  }
+
+  public static Lexicon fromResource(String name) {
+    try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing lexicon " + name);
+      }
+      return read(in, name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Lexicon read(InputStream in, String name) throws IOException {
+    Map<String, Double> out = new HashMap<>();
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line;
+    int n = 0;
+    while ((line = r.readLine()) != null) {
+      n++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split("\t");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException(name + ":" + n + ": expected word<TAB>score");
+      }
+      out.put(normalise(parts[0]), Double.parseDouble(parts[1].strip()));
+    }
+    return new Lexicon(out);
+  }
+
+  public static String normalise(String word) {
+    String lower = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+    return MARKS.matcher(lower).replaceAll("");
+  }
+
+  /** Score of an already normalised token, 0 when unknown. */
+  public double score(String normalised) {
+    Double s = scores.get(normalised);
+    if (s == null && normalised.length() > 3) {
+      for (String ending : new String[] {"es", "s", "x", "e"}) {
+        if (normalised.endsWith(ending)) {
+          s = scores.get(normalised.substring(0, normalised.length() - ending.length()));
+          if (s != null) {
+            break;
+          }
+        }
+      }
+    }
+    return s == null ? 0 : s;
+  }
+
+  public int size() {
+    return scores.size();
+  }
+}

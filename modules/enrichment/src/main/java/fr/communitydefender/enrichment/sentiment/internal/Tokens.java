@@ -1,0 +1,64 @@
+package fr.communitydefender.enrichment.sentiment.internal;
+
+import edu.stanford.nlp.international.french.process.FrenchTokenizer;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.process.CoreLabelTokenFactory;
+import edu.stanford.nlp.process.PTBTokenizer;
+import edu.stanford.nlp.process.Tokenizer;
+import edu.stanford.nlp.process.TokenizerFactory;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CoreNLP tokenisation (French or English rules) after our own pre-pass: emoji and emoticons are pulled out as tokens,
+ * hashtags are split into words ({@code #SainteAureEnColère} → sainte aure en colère).
+ */
+public final class Tokens {
+  private static final String OPTIONS = "invertible=false,ptb3Escaping=false,normalizeParentheses=false,"
+      + "normalizeOtherBrackets=false,untokenizable=noneDelete,splitHyphenated=false";
+  private static final TokenizerFactory<CoreLabel> ENGLISH =
+      PTBTokenizer.factory(new CoreLabelTokenFactory(), OPTIONS);
+  private static final TokenizerFactory<CoreLabel> FRENCH = FrenchTokenizer.factory();
+  static final Pattern EMOTICON = Pattern.compile("(?<![\\w/])(:-?\\)+|:-?D|;-?\\)|<3|:-?\\(+|:'\\(|>:\\(|:-?/)");
+  private static final Pattern HASHTAG = Pattern.compile("#(\\p{L}[\\p{L}\\p{N}_]*)");
+  private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|_");
+
+  private Tokens() {}
+
+  /** Emoji and emoticons found in the text, in order. */
+  public static List<String> symbols(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = EMOTICON.matcher(text);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    text.codePoints().filter(Tokens::isEmoji).forEach(cp -> out.add(new String(Character.toChars(cp))));
+    return out;
+  }
+
+  static boolean isEmoji(int cp) {
+    return (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF);
+  }
+
+  /** Words and punctuation, emoji and emoticons removed, hashtags split. */
+  public static List<String> words(String text, boolean french) {
+    String prepared = EMOTICON.matcher(text).replaceAll(" ");
+    prepared = prepared.codePoints().filter(cp -> !isEmoji(cp))
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    Matcher h = HASHTAG.matcher(prepared);
+    StringBuilder sb = new StringBuilder();
+    while (h.find()) {
+      h.appendReplacement(sb, Matcher.quoteReplacement(" " + String.join(" ", CAMEL.split(h.group(1))) + " "));
+    }
+    h.appendTail(sb);
+    Tokenizer<CoreLabel> tokenizer = (french ? FRENCH : ENGLISH).getTokenizer(new StringReader(sb.toString()));
+    List<String> out = new ArrayList<>();
+    while (tokenizer.hasNext()) {
+      out.add(tokenizer.next().word());
+    }
+    return out;
+  }
+}

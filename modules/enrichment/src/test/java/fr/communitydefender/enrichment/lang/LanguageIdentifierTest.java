@@ -1,0 +1,24 @@
+package fr.communitydefender.enrichment.lang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LanguageIdentifierTest {
+  private static final LanguageIdentifier ID = new LanguageIdentifier();
+
+  @Test
+  void shouldRecogniseFrenchEnglishAndOtherWhenPostsAreShort() {
+    assertThat(ID.identify("La route est coupée à cause de la crue")).isEqualTo("fr");
+    assertThat(ID.identify("The road is closed because of the flood")).isEqualTo("en");
+    assertThat(ID.identify("La carretera está cortada por la inundación")).isEqualTo("other");
+    assertThat(ID.identify("Die Straße ist wegen des Hochwassers gesperrt")).isEqualTo("other");
+  }
+
+  @Test
+  void shouldAnswerUndeterminedWhenThereIsTooLittleText() {
+    assertThat(ID.identify("")).isEqualTo("und");
+    assertThat(ID.identify("👍 !!")).isEqualTo("und");
+    assertThat(ID.identify(null)).isEqualTo("und");
+  }
+}
