@@ -97,6 +97,7 @@
         var meta = el('div', 'mention-meta');
         meta.appendChild(el('span', 'mention-time', time(h.publishedAt)));
         meta.appendChild(el('span', 'mention-source', h.source));
+        if (h.sentimentLabel) meta.appendChild(sentimentBadge(h.sentimentLabel, h.drivers));
         (h.watches || []).forEach(function (w) { meta.appendChild(el('span', 'tag', w)); });
         li.appendChild(meta);
         if (h.highlights && h.highlights.length) {
@@ -136,6 +137,14 @@
     document.getElementById('no-incidents').hidden = all.length > 0;
   }
 
+  var LABELS = { negative: 'négatif', neutral: 'neutre', positive: 'positif', unsupported: 'non analysé' };
+
+  function sentimentBadge(label, drivers) {
+    var b = el('span', 'sentiment sentiment-' + String(label), LABELS[label] || label);
+    if (drivers && drivers.length) b.title = 'mots : ' + drivers.join(', ');
+    return b;
+  }
+
   function addMention(m, atTop) {
     var feed = document.getElementById('feed');
     var li = el('li', 'mention');
@@ -143,6 +152,7 @@
     meta.appendChild(el('span', 'mention-time', time(m.publishedAt)));
     meta.appendChild(el('span', 'mention-source', m.source));
     if (m.author) meta.appendChild(el('span', 'mention-author', m.author));
+    if (m.analysis) meta.appendChild(sentimentBadge(m.analysis.sentiment, m.analysis.drivers));
     (m.watches || []).forEach(function (w) { meta.appendChild(el('span', 'tag', w)); });
     li.appendChild(meta);
     li.appendChild(el('p', 'mention-text', m.text));

@@ -2,6 +2,8 @@ package fr.communitydefender.storage;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import fr.communitydefender.domain.json.Json;
+import fr.communitydefender.storage.mentions.MentionDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -28,6 +30,7 @@ public final class IndexSetup {
   public static void install(ElasticsearchClient client, int replicas) throws IOException {
     String template = resource("mentions-template.json", replicas);
     client.indices().putIndexTemplate(r -> r.name(MENTIONS_TEMPLATE).withJson(new StringReader(template)));
+    alignExistingMentionIndices(client, template);
     for (var index : List.of(List.of(INCIDENTS, "incidents.json"), List.of(INCIDENT_EVENTS, "incident-events.json"),
         List.of(DRAFTS, "drafts.json"), List.of(AUDIT, "audit.json"))) {
       String name = index.get(0);
@@ -43,6 +46,17 @@ public final class IndexSetup {
         }
       }
     }
+  }
+
+  /** Adds fields that newer versions map to the daily indices that already exist (new fields only: always allowed). */
+  private static void alignExistingMentionIndices(ElasticsearchClient client, String template) throws IOException {
+    var existing = client.indices().get(g -> g.index(MentionDocument.INDEX_PATTERN).allowNoIndices(true))
+        .indices().keySet();
+    if (existing.isEmpty()) {
+      return;
+    }
+    String mappings = Json.MAPPER.readTree(template).path("template").path("mappings").toString();
+    client.indices().putMapping(p -> p.index(List.copyOf(existing)).withJson(new StringReader(mappings)));
   }
 
   private static String resource(String name, int replicas) {

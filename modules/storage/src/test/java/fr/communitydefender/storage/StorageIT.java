@@ -236,4 +236,39 @@ class StorageIT {
     assertThat(authors.buckets().get(0).key()).isEqualTo(PSEUDONYMIZER.key("a"));
     assertThat(authors.buckets().get(0).count()).isEqualTo(2);
   }
+
+  @Test
+  void shouldStoreAndFilterTheAnalysisWhenMentionsAreEnriched() throws Exception {
+    Instant t = Instant.parse("2026-03-16T08:00:00Z");
+    var angry = mention("a1", t, "Quelle honte", "a", List.of("ville")).withAnalysis(
+        new fr.communitydefender.domain.mention.MentionAnalysis("fr", "negative", -0.6, List.of("honte"),
+            "fast-lexicon", null));
+    var happy = mention("a2", t.plusSeconds(5), "Merci", "b", List.of("ville")).withAnalysis(
+        new fr.communitydefender.domain.mention.MentionAnalysis("fr", "positive", 0.5, List.of("Merci"),
+            "fast-lexicon", null));
+    EsTestSupport.index(client, angry, happy);
+    var search = new fr.communitydefender.storage.search.SearchService(client);
+    var negative = search.search(new fr.communitydefender.storage.search.SearchQuery(null, null, null, null, null,
+        -0.1, null, null, null, 1, 10));
+    assertThat(negative.hits()).singleElement().satisfies(h -> {
+      assertThat(h.id()).isEqualTo("a1");
+      assertThat(h.sentimentLabel()).isEqualTo("negative");
+      assertThat(h.drivers()).containsExactly("honte");
+      assertThat(h.lang()).isEqualTo("fr");
+    });
+    var labels = search.top(fr.communitydefender.storage.search.SearchQuery.all(),
+        fr.communitydefender.storage.search.SearchService.TopField.SENTIMENTS, 5);
+    assertThat(labels.buckets()).extracting(b -> b.key()).containsExactlyInAnyOrder("negative", "positive");
+  }
+
+  @Test
+  void shouldAddNewFieldsToExistingDailyIndicesWhenSetUpAgain() throws Exception {
+    client.indices().create(c -> c.index("mentions-2025.01.01").mappings(m -> m.dynamic(
+        co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
+        .properties("id", p -> p.keyword(k -> k))));
+    IndexSetup.install(client, 0);
+    var props = client.indices().getMapping(m -> m.index("mentions-2025.01.01")).mappings()
+        .get("mentions-2025.01.01").mappings().properties();
+    assertThat(props).containsKeys("sentimentLabel", "drivers", "text", "authorKey");
+  }
 }

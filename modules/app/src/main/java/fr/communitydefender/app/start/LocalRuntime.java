@@ -11,6 +11,8 @@ import fr.communitydefender.console.ConsoleVerticle;
 import fr.communitydefender.devservices.kafka.EmbeddedKafka;
 import fr.communitydefender.domain.topic.TopicProvisioner;
 import fr.communitydefender.domain.topic.Topics;
+import fr.communitydefender.enrichment.Enricher;
+import fr.communitydefender.enrichment.EnrichmentMetrics;
 import fr.communitydefender.streams.PipelineMetrics;
 import fr.communitydefender.streams.volume.VolumeConfig;
 import fr.communitydefender.streams.volume.VolumeTopology;
@@ -95,7 +97,8 @@ public final class LocalRuntime implements AutoCloseable {
     }
     if (o.roles().contains(Role.PROCESS)) {
       StreamsApp volume = StreamsApp.start("cd-volume",
-          VolumeTopology.build(VolumeConfig.of(o.watches().watches()), new PipelineMetrics(registry)),
+          VolumeTopology.build(VolumeConfig.of(o.watches().watches()),
+              Enricher.standard(new EnrichmentMetrics(registry)), new PipelineMetrics(registry)),
           bootstrap, o.dataDir().resolve("streams"));
       resources.push(volume);
       checks.put("process", volume::running);

@@ -14,6 +14,8 @@ import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.domain.watch.WatchesConfig;
+import fr.communitydefender.enrichment.Enricher;
+import fr.communitydefender.enrichment.EnrichmentMetrics;
 import fr.communitydefender.streams.PipelineMetrics;
 import fr.communitydefender.streams.volume.VolumeConfig;
 import fr.communitydefender.streams.volume.VolumeTopology;
@@ -59,7 +61,8 @@ class DemoDrillTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     List<KeyValue<String, VolumeSignal>> signals;
     try (TopologyTestDriver volume = new TopologyTestDriver(
-        VolumeTopology.build(VolumeConfig.of(watches.watches()), new PipelineMetrics(registry)), props("v"))) {
+        VolumeTopology.build(VolumeConfig.of(watches.watches()),
+            Enricher.standard(new EnrichmentMetrics(registry)), new PipelineMetrics(registry)), props("v"))) {
       TestInputTopic<String, String> raw = volume.createInputTopic(Topics.MENTIONS_RAW.name(),
           Serdes.String().serializer(), Serdes.String().serializer());
       for (ReplayRecord r : ReplayFormat.JSONL.read(DemoDrill.write(dataDir))) {

@@ -96,6 +96,7 @@ class ConsolePageIT {
         + "&lt;script&gt;alert('x')&lt;/script&gt; Sainte-Aure</p>");
     assertThat(dom).doesNotContain("<img src=\"x\"").doesNotContain("<script>alert");
     assertThat(dom).contains("class=\"incident-title\">Pic de mentions</strong>");
+    assertThat(dom).contains("<span class=\"sentiment sentiment-negative\" title=\"mots : inondation\">négatif</span>");
     assertThat(dom).contains("<span id=\"status\" class=\"status status-live\">en direct</span>");
   }
 

@@ -222,6 +222,6 @@ class PipelineIT {
     assertThat(bad.body()).isEqualTo("{\"error\":{\"status\":400,\"message\":\"page: must be at least 1\"}}");
     HttpResponse<String> badField = get("/api/search/top?field=passwords");
     assertThat(badField.statusCode()).isEqualTo(400);
-    assertThat(badField.body()).contains("field: expected one of [terms, authors, sources, watches, languages]");
+    assertThat(badField.body()).contains("field: expected one of [terms, authors, sources, watches, languages, sentiments, drivers]");
   }
 }

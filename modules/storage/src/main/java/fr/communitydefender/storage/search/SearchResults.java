@@ -12,7 +12,8 @@ public final class SearchResults {
    * U+E000 … U+E001 (never HTML: the console turns them into marks with DOM calls).
    */
   public record Hit(String id, Instant publishedAt, String text, String source, List<String> watches, String lang,
-      String authorKey, String url, long reach, Double sentiment, Double score, List<String> highlights) {}
+      String authorKey, String url, long reach, Double sentiment, String sentimentLabel, List<String> drivers,
+      Double score, List<String> highlights) {}
 
   public record Page(long total, int page, int size, List<Hit> hits) {}
 

@@ -37,7 +37,8 @@ public final class SearchService {
 
   /** Fields of the top-N aggregation: bounded, never free text from the caller. */
   public enum TopField {
-    TERMS("text.terms"), AUTHORS("authorKey"), SOURCES("source"), WATCHES("watches"), LANGUAGES("lang");
+    TERMS("text.terms"), AUTHORS("authorKey"), SOURCES("source"), WATCHES("watches"), LANGUAGES("lang"),
+    SENTIMENTS("sentimentLabel"), DRIVERS("drivers");
 
     final String es;
 
@@ -69,7 +70,7 @@ public final class SearchService {
     List<SearchResults.Hit> hits = r.hits().hits().stream().map(h -> {
       MentionDocument d = h.source();
       return new SearchResults.Hit(d.id(), d.publishedAt(), d.text(), d.source(), d.watches(), d.lang(),
-          d.authorKey(), d.url(), d.reach(), d.sentiment(), h.score(),
+          d.authorKey(), d.url(), d.reach(), d.sentiment(), d.sentimentLabel(), d.drivers(), h.score(),
           h.highlight().getOrDefault("text", List.of()));
     }).toList();
     long total = r.hits().total() == null ? hits.size() : r.hits().total().value();

@@ -6,6 +6,7 @@ import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.domain.watch.WatchMatcher;
+import fr.communitydefender.enrichment.Enricher;
 import fr.communitydefender.streams.PipelineMetrics;
 import fr.communitydefender.streams.volume.internal.ParsedMention;
 import java.time.Instant;
@@ -28,7 +29,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Raw mentions → parsed (bad ones dead-lettered) → matched to watches → enriched-mentions topic, and per watch a
+ * Raw mentions → parsed (bad ones dead-lettered) → analysed (language, fast sentiment) → matched to watches →
+ * enriched-mentions topic, and per watch a
  * tumbling count in event time (the mention's {@code publishedAt}) with a grace period → volume signals topic.
  */
 public final class VolumeTopology {
@@ -36,7 +38,7 @@ public final class VolumeTopology {
 
   private VolumeTopology() {}
 
-  public static Topology build(VolumeConfig config, PipelineMetrics metrics) {
+  public static Topology build(VolumeConfig config, Enricher enricher, PipelineMetrics metrics) {
     WatchMatcher matcher = new WatchMatcher(config.watches());
     JsonSerde<Mention> mentionSerde = JsonSerde.of(Mention.class);
     StreamsBuilder builder = new StreamsBuilder();
@@ -57,10 +59,11 @@ public final class VolumeTopology {
             .withName("dead-letter-sink"));
 
     KStream<String, Mention> matched = parsed.get("parsed-ok")
-        .mapValues(p -> {
-          Mention m = p.mention().withWatches(matcher.match(p.mention()));
-          metrics.processed(!m.watches().isEmpty());
-          return m;
+        .mapValues(p -> p.mention().withAnalysis(enricher.analyse(p.mention())), Named.as("enrich"))
+        .mapValues(m -> {
+          Mention out = m.withWatches(matcher.match(m));
+          metrics.processed(!out.watches().isEmpty());
+          return out;
         }, Named.as("match-watches"));
     matched.to(Topics.MENTIONS_ENRICHED.name(), Produced.with(Serdes.String(), mentionSerde)
         .withName("enriched-mentions-sink"));

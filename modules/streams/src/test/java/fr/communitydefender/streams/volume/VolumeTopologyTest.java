@@ -9,6 +9,8 @@ import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.domain.watch.Watch;
+import fr.communitydefender.enrichment.Enricher;
+import fr.communitydefender.enrichment.EnrichmentMetrics;
 import fr.communitydefender.streams.PipelineMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -47,7 +49,8 @@ class VolumeTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "volume-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-    driver = new TopologyTestDriver(VolumeTopology.build(config, new PipelineMetrics(registry)), props);
+    driver = new TopologyTestDriver(VolumeTopology.build(config,
+        Enricher.standard(new EnrichmentMetrics(registry)), new PipelineMetrics(registry)), props);
     raw = driver.createInputTopic(Topics.MENTIONS_RAW.name(), Serdes.String().serializer(),
         Serdes.String().serializer());
     signals = driver.createOutputTopic(Topics.SIGNALS_VOLUME.name(), Serdes.String().deserializer(),
@@ -130,6 +133,22 @@ class VolumeTopologyTest {
     mention(Duration.ofSeconds(2), "Rien à voir");
     List<Mention> out = enriched.readValuesToList();
     assertThat(out).extracting(Mention::watches).containsExactly(List.of("ville", "crue"), List.of());
+  }
+
+  @Test
+  void shouldCarryLanguageSentimentAndDriversWhenEnriched() {
+    mention(Duration.ofSeconds(1), "Quelle honte, la mairie de Sainte-Aure ne répond jamais aux habitants");
+    mention(Duration.ofSeconds(2), "Thanks Sainte-Aure, great job cleaning the park");
+    mention(Duration.ofSeconds(3), "\u0000\u0001\uFFFD\uFFFD Sainte-Aure");
+    List<Mention> out = enriched.readValuesToList();
+    assertThat(out).extracting(m -> m.analysis().lang()).containsExactly("fr", "en", "fr");
+    assertThat(out.get(0).analysis().sentiment()).isEqualTo("negative");
+    assertThat(out.get(0).analysis().drivers()).contains("honte");
+    assertThat(out.get(1).analysis().sentiment()).isEqualTo("positive");
+    assertThat(out.get(2).analysis().sentiment()).isEqualTo("unsupported");
+    assertThat(out.get(2).watches()).containsExactly("ville");
+    assertThat(registry.counter("cd.mentions.analysed", "lang", "fr", "sentiment", "negative", "tier",
+        "fast-lexicon").count()).isEqualTo(1);
   }
 
   @Test

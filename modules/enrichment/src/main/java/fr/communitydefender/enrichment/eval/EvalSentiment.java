@@ -1,0 +1,136 @@
+package fr.communitydefender.enrichment.eval;
+
+import fr.communitydefender.domain.mention.MentionAnalysis;
+import fr.communitydefender.enrichment.sentiment.FastSentiment;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Evaluation harness (not a test): scores a labelled set and prints per-class precision/recall, the confusion matrix
+ * and a last line {@code macro_f1=… accuracy=… n=… texts_per_s=…}.
+ *
+ * <p>{@code --text FILE --labels FILE} (one item a line; labels 0 negative, 1 neutral, 2 positive) or {@code --tsv
+ * FILE} ({@code label<TAB>text}, 0 negative / 1 positive: binary, neutral predictions count as wrong), with
+ * {@code --lang fr|en}.
+ */
+public final class EvalSentiment {
+  private static final String[] NAMES = {"negative", "neutral", "positive"};
+
+  private EvalSentiment() {}
+
+  /** One labelled item: gold class 0..2. */
+  record Item(String text, int gold) {}
+
+  public static void main(String[] args) throws IOException {
+    String text = null;
+    String labels = null;
+    String tsv = null;
+    String lang = "fr";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--text" -> text = args[++i];
+        case "--labels" -> labels = args[++i];
+        case "--tsv" -> tsv = args[++i];
+        case "--lang" -> lang = args[++i];
+        default -> {
+          System.err.println("eval-sentiment: unknown option " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    List<Item> items;
+    boolean binary = tsv != null;
+    if (tsv != null) {
+      items = readTsv(Path.of(tsv));
+    } else if (text != null && labels != null) {
+      items = readPair(Path.of(text), Path.of(labels));
+    } else {
+      System.err.println("usage: eval-sentiment (--text FILE --labels FILE | --tsv FILE) [--lang fr|en]");
+      System.exit(2);
+      return;
+    }
+    FastSentiment fast = FastSentiment.withBuiltInLexicons();
+    fast.analyse("warm up", lang);
+    long t0 = System.nanoTime();
+    int[][] confusion = new int[3][3];
+    for (Item item : items) {
+      confusion[item.gold()][predicted(fast.analyse(item.text(), lang))]++;
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    report(confusion, items.size(), seconds, binary, System.out);
+  }
+
+  static int predicted(MentionAnalysis a) {
+    return switch (a.sentiment()) {
+      case MentionAnalysis.NEGATIVE -> 0;
+      case MentionAnalysis.POSITIVE -> 2;
+      default -> 1;
+    };
+  }
+
+  static List<Item> readPair(Path text, Path labels) throws IOException {
+    List<String> texts = Files.readAllLines(text, StandardCharsets.UTF_8);
+    List<String> golds = Files.readAllLines(labels, StandardCharsets.UTF_8);
+    if (texts.size() != golds.size()) {
+      throw new IllegalArgumentException(text + " has " + texts.size() + " lines, " + labels + " has "
+          + golds.size());
+    }
+    List<Item> out = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      out.add(new Item(texts.get(i), Integer.parseInt(golds.get(i).strip())));
+    }
+    return out;
+  }
+
+  static List<Item> readTsv(Path tsv) throws IOException {
+    List<Item> out = new ArrayList<>();
+    for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) {
+        out.add(new Item(line.substring(tab + 1), line.substring(0, tab).strip().equals("1") ? 2 : 0));
+      }
+    }
+    return out;
+  }
+
+  /** Prints the report; macro-F1 over the classes present in the gold labels. */
+  static double report(int[][] confusion, int n, double seconds, boolean binary, PrintStream out) {
+    double f1Sum = 0;
+    int classes = 0;
+    int correct = 0;
+    out.println("class      precision  recall  f1     support");
+    for (int c = 0; c < 3; c++) {
+      int tp = confusion[c][c];
+      int support = 0;
+      int predicted = 0;
+      for (int k = 0; k < 3; k++) {
+        support += confusion[c][k];
+        predicted += confusion[k][c];
+      }
+      correct += tp;
+      if (support == 0) {
+        continue;
+      }
+      double p = predicted == 0 ? 0 : (double) tp / predicted;
+      double r = (double) tp / support;
+      double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
+      f1Sum += f1;
+      classes++;
+      out.printf(Locale.ROOT, "%-10s %9.3f  %6.3f  %5.3f  %7d%n", NAMES[c], p, r, f1, support);
+    }
+    out.println("confusion (rows gold, columns predicted: negative neutral positive)");
+    for (int c = 0; c < 3; c++) {
+      out.printf(Locale.ROOT, "%-10s %8d %8d %8d%n", NAMES[c], confusion[c][0], confusion[c][1], confusion[c][2]);
+    }
+    double macro = classes == 0 ? 0 : f1Sum / classes;
+    out.printf(Locale.ROOT, "macro_f1=%.4f accuracy=%.4f n=%d texts_per_s=%.0f%s%n", macro,
+        n == 0 ? 0 : (double) correct / n, n, n / Math.max(seconds, 1e-9), binary ? " (binary)" : "");
+    return macro;
+  }
+}
