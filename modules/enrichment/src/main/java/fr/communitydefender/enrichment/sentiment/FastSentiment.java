@@ -32,9 +32,16 @@ public final class FastSentiment {
     this.english = english;
   }
 
-  /** The built-in lexicons (ours, for city life). */
+  /**
+   * The packaged lexicons. French: the Pattern lexicon of the npm package {@code natural} (fetched by the build) with
+   * ours, written for city life, taking precedence (DEFT-2017 val macro-F1 0.37 → 0.48). English: ours only (Pattern's
+   * English lexicon lowered SemEval val from 0.545 to 0.525).
+   */
   public static FastSentiment withBuiltInLexicons() {
-    return new FastSentiment(Lexicon.fromResource("/lexicons/fr.tsv"), Lexicon.fromResource("/lexicons/en.tsv"));
+    Lexicon frOurs = Lexicon.fromResource("/lexicons/fr.tsv");
+    Lexicon frPattern = Lexicon.fromPatternJson("/lexicons/npm/pattern-sentiment-fr.json");
+    return new FastSentiment(frPattern == null ? frOurs : frPattern.overriddenBy(frOurs),
+        Lexicon.fromResource("/lexicons/en.tsv"));
   }
 
   /** Scores {@code text} written in {@code lang} (fr, en; other languages use the English rules and both lexicons). */
@@ -117,8 +124,13 @@ public final class FastSentiment {
     return new MentionAnalysis(lang, label, Math.max(-1, Math.min(1, score)), drivers, TIER, null);
   }
 
+  /** The token's score in its language's lexicon, else half its score in the other one (code-switching). */
   private double lookup(String tok, boolean fr) {
-    double s = (fr ? french : english).score(tok);
+    Lexicon own = fr ? french : english;
+    if (own.knows(tok)) {
+      return own.score(tok);
+    }
+    double s = own.score(tok);
     return s != 0 ? s : (fr ? english : french).score(tok) * 0.5;
   }
 

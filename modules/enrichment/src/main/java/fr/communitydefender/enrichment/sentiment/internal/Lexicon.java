@@ -51,9 +51,44 @@ public final class Lexicon {
     return new Lexicon(out);
   }
 
+  /**
+   * A Pattern-project lexicon as published in the npm package {@code natural} ({@code form → {polarity: "-0.3"}}),
+   * polarity scaled from [-1, 1] to our [-3, 3]; neutral forms are left out. Null when the resource is absent.
+   */
+  public static Lexicon fromPatternJson(String name) {
+    try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+      if (in == null) {
+        return null;
+      }
+      Map<String, Double> out = new HashMap<>();
+      com.fasterxml.jackson.databind.JsonNode root = fr.communitydefender.domain.json.Json.MAPPER.readTree(in);
+      root.properties().forEach(e -> {
+        double polarity = e.getValue().path("polarity").asDouble(0);
+        if (Math.abs(polarity) >= 0.1) {
+          out.merge(normalise(e.getKey()), polarity * 3, (a, b) -> (a + b) / 2);
+        }
+      });
+      return new Lexicon(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** This lexicon with {@code override}'s entries taking precedence. */
+  public Lexicon overriddenBy(Lexicon override) {
+    Map<String, Double> all = new HashMap<>(scores);
+    all.putAll(override.scores);
+    return new Lexicon(all);
+  }
+
   public static String normalise(String word) {
     String lower = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
     return MARKS.matcher(lower).replaceAll("");
+  }
+
+  /** Whether the lexicon has an entry (possibly 0: a neutralised word) for this normalised token. */
+  public boolean knows(String normalised) {
+    return scores.containsKey(normalised);
   }
 
   /** Score of an already normalised token, 0 when unknown. */
