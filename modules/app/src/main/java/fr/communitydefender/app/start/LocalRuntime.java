@@ -98,7 +98,7 @@ public final class LocalRuntime implements AutoCloseable {
     if (o.roles().contains(Role.PROCESS)) {
       StreamsApp volume = StreamsApp.start("cd-volume",
           VolumeTopology.build(VolumeConfig.of(o.watches().watches()),
-              Enricher.standard(new EnrichmentMetrics(registry)), new PipelineMetrics(registry)),
+              enricher(o), new PipelineMetrics(registry)),
           bootstrap, o.dataDir().resolve("streams"));
       resources.push(volume);
       checks.put("process", volume::running);
@@ -165,6 +165,14 @@ public final class LocalRuntime implements AutoCloseable {
           LOG.atWarn().addKeyValue("reason", e.toString()).log("retention run failed, will retry");
         }
       }, 0, 6, TimeUnit.HOURS);
+    }
+  }
+
+  private Enricher enricher(RuntimeOptions o) {
+    try {
+      return Enricher.withModels(new EnrichmentMetrics(registry), o.sentimentModels());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot load sentiment model: " + e.getMessage(), e);
     }
   }
 

@@ -5,6 +5,7 @@ import fr.communitydefender.collectors.replay.ReplayOptions;
 import fr.communitydefender.domain.watch.WatchesConfig;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,13 +25,15 @@ public record RuntimeOptions(
     WatchesConfig watches,
     AlertRules rules,
     ReplayOptions replay,
-    StorageOptions storage) {
+    StorageOptions storage,
+    List<Path> sentimentModels) {
 
   public RuntimeOptions {
     roles = roles == null || roles.isEmpty() ? EnumSet.allOf(Role.class) : Set.copyOf(roles);
     if (dataDir == null) {
       throw new IllegalArgumentException("dataDir: required");
     }
+    sentimentModels = sentimentModels == null ? List.of() : List.copyOf(sentimentModels);
     if (storage == null) {
       storage = StorageOptions.embeddedForTests(dataDir);
     }

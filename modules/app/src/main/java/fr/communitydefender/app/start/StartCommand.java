@@ -95,6 +95,10 @@ public final class StartCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR|FILE", description = "Alert rules (default: ${DEFAULT-VALUE}).")
   Path rules = Path.of("alert-rules");
 
+  @Option(names = "--sentiment-model", paramLabel = "FILE", description = "A sentiment model written by "
+      + "scripts/train-sentiment, used for its language instead of the lexicon tier (repeatable, one per language).")
+  List<Path> sentimentModels = List.of();
+
   @Option(names = "--demo", description = "Write the synthetic demo drill to the data directory and replay it "
       + "(speed 60, rebased to now, unless --speed/--no-rebase say otherwise).")
   boolean demo;
@@ -173,6 +177,11 @@ public final class StartCommand implements Callable<Integer> {
     } else if (replay != null) {
       replayOptions = new ReplayOptions(replay, format, speed, rebase != null && rebase, assignWatches, !noProgress);
     }
+    for (Path model : sentimentModels) {
+      if (!java.nio.file.Files.isRegularFile(model)) {
+        throw new IllegalArgumentException("--sentiment-model: no such file " + model);
+      }
+    }
     for (String w : assignWatches) {
       if (!watchesConfig.ids().contains(w)) {
         throw new IllegalArgumentException("--assign-watch: unknown watch '" + w + "'");
@@ -183,7 +192,7 @@ public final class StartCommand implements Callable<Integer> {
         blankToNull(elasticsearchPassword), elasticsearchCa, esHome, esPort, retentionDays, replicas,
         pseudonymKey != null ? pseudonymKey : dataDir.resolve("secrets").resolve("pseudonym.key"));
     return new RuntimeOptions(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions,
-        replicationFactor, watchesConfig, alertRules, replayOptions, storage);
+        replicationFactor, watchesConfig, alertRules, replayOptions, storage, sentimentModels);
   }
 
   private static String blankToNull(String s) {

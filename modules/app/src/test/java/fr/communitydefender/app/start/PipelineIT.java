@@ -58,7 +58,7 @@ class PipelineIT {
   @BeforeAll
   static void startCore() throws Exception {
     core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT, Role.INDEX, Role.CONSOLE),
-        dir.resolve("core"), null, 0, "127.0.0.1", 0, 2, null, WATCHES, RULES, null, null));
+        dir.resolve("core"), null, 0, "127.0.0.1", 0, 2, null, WATCHES, RULES, null, null, null));
     socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + core.consolePort() + "/ws"),
         new WebSocket.Listener() {
           private final StringBuilder partial = new StringBuilder();
@@ -88,7 +88,7 @@ class PipelineIT {
     Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
     try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
         dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 2, null, WATCHES, RULES,
-        new ReplayOptions(drill, null, 0, false, List.of(), false), null))) {
+        new ReplayOptions(drill, null, 0, false, List.of(), false), null, null))) {
       assertThat(collector.awaitReplay(60_000)).isNotNull()
           .satisfies(r -> assertThat(r.published()).isEqualTo(N))
           .satisfies(r -> assertThat(r.deadLettered()).isEqualTo(1));

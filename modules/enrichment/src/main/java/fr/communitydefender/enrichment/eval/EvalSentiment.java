@@ -1,6 +1,7 @@
 package fr.communitydefender.enrichment.eval;
 
 import fr.communitydefender.domain.mention.MentionAnalysis;
+import fr.communitydefender.enrichment.model.SentimentModel;
 import fr.communitydefender.enrichment.sentiment.FastSentiment;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,17 +28,21 @@ public final class EvalSentiment {
   /** One labelled item: gold class 0..2. */
   record Item(String text, int gold) {}
 
+  static final String[] LABELS = NAMES;
+
   public static void main(String[] args) throws IOException {
     String text = null;
     String labels = null;
     String tsv = null;
     String lang = "fr";
+    String model = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--text" -> text = args[++i];
         case "--labels" -> labels = args[++i];
         case "--tsv" -> tsv = args[++i];
         case "--lang" -> lang = args[++i];
+        case "--model" -> model = args[++i];
         default -> {
           System.err.println("eval-sentiment: unknown option " + args[i]);
           System.exit(2);
@@ -51,16 +56,21 @@ public final class EvalSentiment {
     } else if (text != null && labels != null) {
       items = readPair(Path.of(text), Path.of(labels));
     } else {
-      System.err.println("usage: eval-sentiment (--text FILE --labels FILE | --tsv FILE) [--lang fr|en]");
+      System.err.println("usage: eval-sentiment (--text FILE --labels FILE | --tsv FILE) [--lang fr|en] "
+          + "[--model FILE]");
       System.exit(2);
       return;
     }
     FastSentiment fast = FastSentiment.withBuiltInLexicons();
-    fast.analyse("warm up", lang);
+    SentimentModel trained = model == null ? null : SentimentModel.load(Path.of(model), fast);
+    String l = lang;
+    java.util.function.Function<String, MentionAnalysis> scorer = trained == null
+        ? t -> fast.analyse(t, l) : t -> trained.analyse(t, l);
+    scorer.apply("warm up");
     long t0 = System.nanoTime();
     int[][] confusion = new int[3][3];
     for (Item item : items) {
-      confusion[item.gold()][predicted(fast.analyse(item.text(), lang))]++;
+      confusion[item.gold()][predicted(scorer.apply(item.text()))]++;
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     report(confusion, items.size(), seconds, binary, System.out);
