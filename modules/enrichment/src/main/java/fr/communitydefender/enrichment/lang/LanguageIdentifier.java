@@ -5,7 +5,8 @@ import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
 /**
- * Language of a short post: {@code fr}, {@code en}, {@code other} (another language we can recognise), or
+ * Language of a short post (first a cheap vote of French and English function words decides the clear cases, Lingua
+ * the others): {@code fr}, {@code en}, {@code other} (another language we can recognise), or
  * {@code und} (too little text). Lingua on the languages a French commune meets most, so that a Spanish or German post
  * is "other" rather than forced into French or English.
  */
@@ -21,6 +22,39 @@ public final class LanguageIdentifier {
       .withMinimumRelativeDistance(0.0)
       .build();
 
+  /** Function words of French that Spanish, Italian, Portuguese and Catalan do not share. */
+  private static final java.util.Set<String> FR_WORDS = java.util.Set.of("les", "des", "du", "est", "et", "une",
+      "pour", "dans", "pas", "sur", "avec", "cette", "sont", "mais", "nous", "vous", "elle", "ils", "je", "au", "aux",
+      "leur", "très", "plus", "c'est", "j'ai", "été", "être", "fait", "aussi", "comme", "tout", "où", "ça", "ce");
+  /** Function words of English that German and Dutch do not share. */
+  private static final java.util.Set<String> EN_WORDS = java.util.Set.of("the", "and", "are", "were", "of", "to",
+      "for", "with", "that", "this", "it", "you", "we", "they", "have", "has", "be", "not", "from", "at", "by", "my",
+      "your", "our", "what", "who", "just", "about", "been", "can", "do", "don't", "i'm", "it's", "would", "there",
+      "their");
+  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}']+");
+
+  /** fr or en when the function words leave no doubt (two or more of one language, none of the other), else null. */
+  static String byFunctionWords(String text) {
+    int fr = 0;
+    int en = 0;
+    java.util.regex.Matcher m = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT).replace('’', '\''));
+    while (m.find()) {
+      String w = m.group();
+      if (FR_WORDS.contains(w)) {
+        fr++;
+      } else if (EN_WORDS.contains(w)) {
+        en++;
+      }
+    }
+    if (fr >= 2 && en == 0) {
+      return FRENCH;
+    }
+    if (en >= 2 && fr == 0) {
+      return ENGLISH;
+    }
+    return null;
+  }
+
   public String identify(String text) {
     if (text == null) {
       return UNDETERMINED;
@@ -28,6 +62,10 @@ public final class LanguageIdentifier {
     long letters = text.codePoints().filter(Character::isLetter).count();
     if (letters < 3) {
       return UNDETERMINED;
+    }
+    String clear = byFunctionWords(text);
+    if (clear != null) {
+      return clear;
     }
     Language language = detector.detectLanguageOf(text);
     return switch (language) {

@@ -13,6 +13,16 @@ class LanguageIdentifierTest {
     assertThat(ID.identify("The road is closed because of the flood")).isEqualTo("en");
     assertThat(ID.identify("La carretera está cortada por la inundación")).isEqualTo("other");
     assertThat(ID.identify("Die Straße ist wegen des Hochwassers gesperrt")).isEqualTo("other");
+    assertThat(ID.identify("La strada è chiusa per l'alluvione, il ponte non è sicuro")).isEqualTo("other");
+    assertThat(ID.identify("A estrada está fechada por causa da cheia, ou não?")).isEqualTo("other");
+  }
+
+  @Test
+  void shouldDecideClearCasesByFunctionWordsAndLeaveTheRestToLingua() {
+    assertThat(LanguageIdentifier.byFunctionWords("Les pompiers sont sur place avec la mairie")).isEqualTo("fr");
+    assertThat(LanguageIdentifier.byFunctionWords("The firefighters are there with the mayor")).isEqualTo("en");
+    assertThat(LanguageIdentifier.byFunctionWords("Merci the best")).isNull();
+    assertThat(LanguageIdentifier.byFunctionWords("La carretera está cortada por la inundación")).isNull();
   }
 
   @Test
