@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluation harness (not a test): scores a labelled set and prints per-class precision/recall, the confusion matrix
@@ -31,36 +33,12 @@ public final class EvalSentiment {
   static final String[] LABELS = NAMES;
 
   public static void main(String[] args) throws IOException {
-    String text = null;
-    String labels = null;
-    String tsv = null;
-    String lang = "fr";
-    String model = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--text" -> text = args[++i];
-        case "--labels" -> labels = args[++i];
-        case "--tsv" -> tsv = args[++i];
-        case "--lang" -> lang = args[++i];
-        case "--model" -> model = args[++i];
-        default -> {
-          System.err.println("eval-sentiment: unknown option " + args[i]);
-          System.exit(2);
-        }
-      }
-    }
-    List<Item> items;
-    boolean binary = tsv != null;
-    if (tsv != null) {
-      items = readTsv(Path.of(tsv));
-    } else if (text != null && labels != null) {
-      items = readPair(Path.of(text), Path.of(labels));
-    } else {
-      System.err.println("usage: eval-sentiment (--text FILE --labels FILE | --tsv FILE) [--lang fr|en] "
-          + "[--model FILE]");
-      System.exit(2);
-      return;
-    }
+    String usage = "eval-sentiment (--text FILE --labels FILE | --tsv FILE) [--lang fr|en] [--model FILE]";
+    Map<String, String> options = LabelledSet.options(args, Set.of("text", "labels", "tsv", "lang", "model"), usage);
+    List<Item> items = LabelledSet.read(options, usage);
+    boolean binary = options.containsKey("tsv");
+    String lang = options.getOrDefault("lang", "fr");
+    String model = options.get("model");
     FastSentiment fast = FastSentiment.withBuiltInLexicons();
     SentimentModel trained = model == null ? null : SentimentModel.load(Path.of(model), fast);
     String l = lang;

@@ -1,0 +1,44 @@
+package fr.communitydefender.enrichment.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Command-line options of the harnesses, and the labelled set they name ({@code --text/--labels} or {@code --tsv}). */
+final class LabelledSet {
+  private LabelledSet() {}
+
+  /** {@code --name value} pairs; an option outside {@code allowed} fails with the usage line. */
+  static Map<String, String> options(String[] args, Set<String> allowed, String usage) {
+    Map<String, String> out = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+      if (name == null || !allowed.contains(name) || i + 1 >= args.length) {
+        fail("unexpected argument " + args[i], usage);
+      }
+      out.put(name, args[++i]);
+    }
+    return out;
+  }
+
+  /** The items of the set the options name; binary when it came from a TSV file. */
+  static List<EvalSentiment.Item> read(Map<String, String> options, String usage) throws IOException {
+    if (options.containsKey("tsv")) {
+      return EvalSentiment.readTsv(Path.of(options.get("tsv")));
+    }
+    if (options.containsKey("text") && options.containsKey("labels")) {
+      return EvalSentiment.readPair(Path.of(options.get("text")), Path.of(options.get("labels")));
+    }
+    fail("a labelled set is required", usage);
+    return List.of();
+  }
+
+  static void fail(String problem, String usage) {
+    System.err.println(problem);
+    System.err.println("usage: " + usage);
+    System.exit(2);
+  }
+}
