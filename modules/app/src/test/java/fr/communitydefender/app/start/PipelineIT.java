@@ -32,7 +32,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * process/alert/console process; the incident appears on the topic and the API, the feed reaches a WebSocket client,
  * the malformed line reaches the dead-letter topic.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
   private static final int N = 60;
   private static final Instant T0 = Instant.parse("2026-03-14T18:00:00Z");
@@ -223,5 +227,24 @@ class PipelineIT {
     HttpResponse<String> badField = get("/api/search/top?field=passwords");
     assertThat(badField.statusCode()).isEqualTo(400);
     assertThat(badField.body()).contains("field: expected one of [terms, authors, sources, watches, languages, sentiments, drivers]");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // last: it removes a mention the other tests count
+  void shouldEraseOneAuthorsStoredMentionsThroughTheApiWhenRequested() throws Exception {
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+        assertThat(get("/api/search?q=%22n%C2%B07%22").body()).contains("\"id\":\"p-7\""));
+    HttpResponse<String> erased = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + core.consolePort() + "/api/gdpr/erasure")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"author\": \"@Habitant_7\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(erased.statusCode()).isEqualTo(200);
+    assertThat(erased.body()).isEqualTo("{\"deleted\":1}");
+    assertThat(get("/api/search?q=%22n%C2%B07%22").body()).doesNotContain("\"id\":\"p-7\"");
+    HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + core.consolePort() + "/api/gdpr/erasure")).POST(HttpRequest.BodyPublishers.ofString("nope")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("body: expected JSON");
   }
 }
