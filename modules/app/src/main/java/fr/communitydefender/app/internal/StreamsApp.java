@@ -1,5 +1,7 @@
 package fr.communitydefender.app.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -17,7 +19,9 @@ public final class StreamsApp implements AutoCloseable {
     this.streams = streams;
   }
 
-  public static StreamsApp start(String applicationId, Topology topology, String bootstrap, Path stateDir) {
+  /** Starts the topology; its Kafka Streams metrics (lag, dropped late records, …) are bound to {@code registry}. */
+  public static StreamsApp start(String applicationId, Topology topology, String bootstrap, Path stateDir,
+      MeterRegistry registry) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -29,6 +33,7 @@ public final class StreamsApp implements AutoCloseable {
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
     KafkaStreams streams = new KafkaStreams(topology, p);
+    new KafkaStreamsMetrics(streams).bindTo(registry);
     streams.start();
     return new StreamsApp(streams);
   }

@@ -99,13 +99,14 @@ public final class LocalRuntime implements AutoCloseable {
       StreamsApp volume = StreamsApp.start("cd-volume",
           VolumeTopology.build(VolumeConfig.of(o.watches().watches()),
               enricher(o), new PipelineMetrics(registry)),
-          bootstrap, o.dataDir().resolve("streams"));
+          bootstrap, o.dataDir().resolve("streams"), registry);
       resources.push(volume);
       checks.put("process", volume::running);
     }
     if (o.roles().contains(Role.ALERT)) {
       StreamsApp alert = StreamsApp.start("cd-alerting",
-          AlertTopology.build(o.rules(), new AlertingMetrics(registry)), bootstrap, o.dataDir().resolve("streams"));
+          AlertTopology.build(o.rules(), new AlertingMetrics(registry)), bootstrap, o.dataDir().resolve("streams"),
+          registry);
       resources.push(alert);
       checks.put("alert", alert::running);
     }
