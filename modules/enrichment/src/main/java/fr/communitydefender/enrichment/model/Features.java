@@ -4,7 +4,6 @@ import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
 import fr.communitydefender.domain.mention.MentionAnalysis;
 import fr.communitydefender.enrichment.lang.LanguageIdentifier;
-import fr.communitydefender.enrichment.sentiment.FastSentiment;
 import fr.communitydefender.enrichment.sentiment.internal.Lexicon;
 import fr.communitydefender.enrichment.sentiment.internal.Rules;
 import fr.communitydefender.enrichment.sentiment.internal.Tokens;
@@ -18,7 +17,8 @@ import java.util.List;
 public final class Features {
   private Features() {}
 
-  public static Counter<String> of(String text, String lang, FastSentiment fast) {
+  /** {@code fast}: the fast tier's result for this text (computed once by the caller). */
+  public static Counter<String> of(String text, String lang, MentionAnalysis fast) {
     Counter<String> f = new ClassicCounter<>();
     f.setCount("BIAS", 1);
     if (text == null || text.isBlank()) {
@@ -49,7 +49,7 @@ public final class Features {
     for (String symbol : Tokens.symbols(text)) {
       f.incrementCount("e=" + symbol);
     }
-    MentionAnalysis a = fast.analyse(text, lang);
+    MentionAnalysis a = fast;
     f.setCount("fast=" + a.sentiment(), 1);
     f.setCount("fastScore", a.score() * 3);
     f.setCount("fastDrivers", Math.min(5, a.drivers().size()));

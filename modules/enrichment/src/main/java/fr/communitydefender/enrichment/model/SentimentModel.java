@@ -46,7 +46,7 @@ public final class SentimentModel implements Serializable {
     }
     RVFDataset<String, String> data = new RVFDataset<>();
     for (Example e : examples) {
-      data.add(new RVFDatum<>(Features.of(e.text(), lang, fast), e.label()));
+      data.add(new RVFDatum<>(Features.of(e.text(), lang, fast.analyse(e.text(), lang)), e.label()));
     }
     LinearClassifierFactory<String, String> factory = new LinearClassifierFactory<>();
     factory.setSigma(sigma);
@@ -65,7 +65,7 @@ public final class SentimentModel implements Serializable {
     if (MentionAnalysis.UNSUPPORTED.equals(base.sentiment())) {
       return base;
     }
-    Counter<String> p = classifier.probabilityOf(new RVFDatum<>(Features.of(text, textLang, fast), null));
+    Counter<String> p = classifier.probabilityOf(new RVFDatum<>(Features.of(text, textLang, base), null));
     String label = Counters.argmax(p);
     double score = p.getCount(MentionAnalysis.POSITIVE) - p.getCount(MentionAnalysis.NEGATIVE);
     return new MentionAnalysis(textLang, label, Math.max(-1, Math.min(1, score)), base.drivers(), TIER, null);
