@@ -8,7 +8,6 @@ import fr.communitydefender.enrichment.sentiment.FastSentiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,11 +34,11 @@ public final class Enricher {
     return new Enricher(new LanguageIdentifier(), FastSentiment.withBuiltInLexicons(), metrics, Map.of());
   }
 
-  /** Lingua, the built-in lexicons, and the trained models in {@code modelFiles} (one per language). */
-  public static Enricher withModels(EnrichmentMetrics metrics, List<Path> modelFiles) throws IOException {
-    FastSentiment fast = FastSentiment.withBuiltInLexicons();
+  /** Lingua, the built-in lexicons with the configured external ones, and the configured trained models. */
+  public static Enricher configured(EnrichmentMetrics metrics, SentimentConfig config) throws IOException {
+    FastSentiment fast = FastSentiment.withLexicons(config.lexicons("fr"), config.lexicons("en"));
     Map<String, SentimentModel> models = new HashMap<>();
-    for (Path file : modelFiles) {
+    for (Path file : config.models()) {
       SentimentModel model = SentimentModel.load(file, fast);
       if (models.putIfAbsent(model.lang(), model) != null) {
         throw new IllegalArgumentException("two sentiment models for language " + model.lang());

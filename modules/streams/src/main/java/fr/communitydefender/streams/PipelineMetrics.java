@@ -10,7 +10,10 @@ public final class PipelineMetrics {
   private final Counter deadLettered;
   private final Counter signals;
 
+  private final MeterRegistry registry;
+
   public PipelineMetrics(MeterRegistry registry) {
+    this.registry = registry;
     matched = Counter.builder("cd.mentions.processed").tag("matched", "true").register(registry);
     unmatched = Counter.builder("cd.mentions.processed").tag("matched", "false").register(registry);
     deadLettered = Counter.builder("cd.mentions.dead.lettered").description("Input sent to the dead-letter topic")
@@ -25,6 +28,16 @@ public final class PipelineMetrics {
 
   public void deadLettered() {
     deadLettered.increment();
+  }
+
+  /** A deep-tier analysis, by label (negative, neutral, positive, unsupported). */
+  public void deepAnalysed(String label) {
+    registry.counter("cd.mentions.deep.analysed", "sentiment", label).increment();
+  }
+
+  /** A mention selected for the deep tier but skipped, by reason (stale). */
+  public void deepSkipped(String reason) {
+    registry.counter("cd.mentions.deep.skipped", "reason", reason).increment();
   }
 
   public void signal() {

@@ -171,7 +171,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   private Enricher enricher(RuntimeOptions o) {
     try {
-      return Enricher.withModels(new EnrichmentMetrics(registry), o.sentimentModels());
+      return Enricher.configured(new EnrichmentMetrics(registry), o.sentiment());
     } catch (IOException e) {
       throw new IllegalStateException("cannot load sentiment model: " + e.getMessage(), e);
     }

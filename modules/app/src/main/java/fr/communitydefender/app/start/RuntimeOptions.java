@@ -1,5 +1,6 @@
 package fr.communitydefender.app.start;
 
+import fr.communitydefender.enrichment.SentimentConfig;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.collectors.replay.ReplayOptions;
 import fr.communitydefender.domain.watch.WatchesConfig;
@@ -26,14 +27,14 @@ public record RuntimeOptions(
     AlertRules rules,
     ReplayOptions replay,
     StorageOptions storage,
-    List<Path> sentimentModels) {
+    SentimentConfig sentiment) {
 
   public RuntimeOptions {
     roles = roles == null || roles.isEmpty() ? EnumSet.allOf(Role.class) : Set.copyOf(roles);
     if (dataDir == null) {
       throw new IllegalArgumentException("dataDir: required");
     }
-    sentimentModels = sentimentModels == null ? List.of() : List.copyOf(sentimentModels);
+    sentiment = sentiment == null ? SentimentConfig.NONE : sentiment;
     if (storage == null) {
       storage = StorageOptions.embeddedForTests(dataDir);
     }

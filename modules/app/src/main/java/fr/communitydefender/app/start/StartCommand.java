@@ -1,5 +1,6 @@
 package fr.communitydefender.app.start;
 
+import fr.communitydefender.enrichment.SentimentConfig;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.app.demo.DemoDrill;
 import fr.communitydefender.app.internal.LogSetup;
@@ -99,6 +100,11 @@ public final class StartCommand implements Callable<Integer> {
       + "scripts/train-sentiment, used for its language instead of the lexicon tier (repeatable, one per language).")
   List<Path> sentimentModels = List.of();
 
+  @Option(names = "--sentiment-lexicon", paramLabel = "LANG=FILE", description = "An external lexicon for the fast "
+      + "tier of fr or en (e.g. fr=FEEL.csv: a CSV with word and polarity columns, or word<TAB>score lines); ranks "
+      + "below ours and above the packaged npm lexicons (repeatable). Give the same to train-sentiment.")
+  List<String> sentimentLexicons = List.of();
+
   @Option(names = "--demo", description = "Write the synthetic demo drill to the data directory and replay it "
       + "(speed 60, rebased to now, unless --speed/--no-rebase say otherwise).")
   boolean demo;
@@ -177,11 +183,7 @@ public final class StartCommand implements Callable<Integer> {
     } else if (replay != null) {
       replayOptions = new ReplayOptions(replay, format, speed, rebase != null && rebase, assignWatches, !noProgress);
     }
-    for (Path model : sentimentModels) {
-      if (!java.nio.file.Files.isRegularFile(model)) {
-        throw new IllegalArgumentException("--sentiment-model: no such file " + model);
-      }
-    }
+    SentimentConfig sentiment = new SentimentConfig(sentimentModels, SentimentConfig.parseLexicons(sentimentLexicons));
     for (String w : assignWatches) {
       if (!watchesConfig.ids().contains(w)) {
         throw new IllegalArgumentException("--assign-watch: unknown watch '" + w + "'");
@@ -192,7 +194,7 @@ public final class StartCommand implements Callable<Integer> {
         blankToNull(elasticsearchPassword), elasticsearchCa, esHome, esPort, retentionDays, replicas,
         pseudonymKey != null ? pseudonymKey : dataDir.resolve("secrets").resolve("pseudonym.key"));
     return new RuntimeOptions(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions,
-        replicationFactor, watchesConfig, alertRules, replayOptions, storage, sentimentModels);
+        replicationFactor, watchesConfig, alertRules, replayOptions, storage, sentiment);
   }
 
   private static String blankToNull(String s) {

@@ -3,6 +3,7 @@ package fr.communitydefender.domain.topic;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.JsonSerde;
 import fr.communitydefender.domain.mention.DeadLetter;
+import fr.communitydefender.domain.mention.DeepAnalysis;
 import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import java.time.Duration;
@@ -17,6 +18,9 @@ public final class Topics {
   /** Mentions with their watches (and, later, enrichment), keyed by mention id. */
   public static final TopicSpec<String, Mention> MENTIONS_ENRICHED = new TopicSpec<>(
       "cd.mentions.enriched", Serdes.String(), JsonSerde.of(Mention.class), Duration.ofDays(7));
+  /** Deep-tier sentiment of selected mentions (English, in an open incident or of high reach), keyed by mention id. */
+  public static final TopicSpec<String, DeepAnalysis> MENTIONS_DEEP = new TopicSpec<>(
+      "cd.mentions.deep", Serdes.String(), JsonSerde.of(DeepAnalysis.class), Duration.ofDays(7));
   /** Input that could not be processed, with the reason, keyed by origin. */
   public static final TopicSpec<String, DeadLetter> DEAD_LETTER = new TopicSpec<>(
       "cd.mentions.dead-letter", Serdes.String(), JsonSerde.of(DeadLetter.class), Duration.ofDays(14));
@@ -28,7 +32,7 @@ public final class Topics {
       "cd.incidents", Serdes.String(), JsonSerde.of(IncidentEvent.class), null);
 
   public static final List<TopicSpec<?, ?>> ALL =
-      List.of(MENTIONS_RAW, MENTIONS_ENRICHED, DEAD_LETTER, SIGNALS_VOLUME, INCIDENTS);
+      List.of(MENTIONS_RAW, MENTIONS_ENRICHED, MENTIONS_DEEP, DEAD_LETTER, SIGNALS_VOLUME, INCIDENTS);
 
   private Topics() {}
 }

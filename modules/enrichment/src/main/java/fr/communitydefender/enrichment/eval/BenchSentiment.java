@@ -1,5 +1,6 @@
 package fr.communitydefender.enrichment.eval;
 
+import fr.communitydefender.enrichment.deep.DeepSentiment;
 import fr.communitydefender.enrichment.lang.LanguageIdentifier;
 import fr.communitydefender.enrichment.model.SentimentModel;
 import fr.communitydefender.enrichment.sentiment.FastSentiment;
@@ -14,7 +15,9 @@ import java.util.function.Consumer;
 /**
  * Throughput harness (not a test), one thread: {@code BenchSentiment TEXTS_FILE LANG [MODEL]} scores every line of
  * the file repeatedly after a warm-up and prints posts/s for language identification, the fast tier, and the trained
- * tier when a model is given, with the heap in use; and how often the language identifier finds LANG in the file.
+ * tier when a model is given, and for English the deep tier when its models are on the class path (on the first 300
+ * lines: ~50 posts/s), each with the heap in use after a full GC; and how often the language identifier finds LANG in
+ * the file. {@code scripts/bench-sentiment} runs it with {@code -XX:ActiveProcessorCount=1}.
  */
 public final class BenchSentiment {
   private BenchSentiment() {}
@@ -34,13 +37,22 @@ public final class BenchSentiment {
       SentimentModel model = SentimentModel.load(Path.of(args[2]), fast);
       run("trained", texts, t -> model.analyse(t, lang));
     }
+    if ("en".equals(lang) && DeepSentiment.available()) {
+      long t0 = System.nanoTime();
+      DeepSentiment deep = DeepSentiment.load();
+      System.out.printf(Locale.ROOT, "deep_load_s=%.1f%n", (System.nanoTime() - t0) / 1e9);
+      run("deep", texts.subList(0, Math.min(300, texts.size())), deep::analyse);
+    }
+  }
+
+  private static long heapMb() {
     Runtime rt = Runtime.getRuntime();
     System.gc();
-    System.out.printf(Locale.ROOT, "heap_used_mb=%d%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+    return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
   }
 
   private static void run(String name, List<String> texts, Consumer<String> work) {
-    for (int pass = 0; pass < 3; pass++) {
+    for (int pass = 0; pass < (texts.size() > 500 ? 3 : 1); pass++) {
       texts.forEach(work);
     }
     long n = 0;
@@ -50,6 +62,7 @@ public final class BenchSentiment {
       n += texts.size();
     }
     double s = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "%s_posts_per_s=%.0f (n=%d, one thread)%n", name, n / s, n);
+    System.out.printf(Locale.ROOT, "%s_posts_per_s=%.0f (n=%d, one thread) heap_used_mb=%d%n", name, n / s, n,
+        heapMb());
   }
 }

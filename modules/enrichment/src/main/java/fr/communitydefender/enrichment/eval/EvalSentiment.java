@@ -1,6 +1,7 @@
 package fr.communitydefender.enrichment.eval;
 
 import fr.communitydefender.domain.mention.MentionAnalysis;
+import fr.communitydefender.enrichment.deep.DeepSentiment;
 import fr.communitydefender.enrichment.model.SentimentModel;
 import fr.communitydefender.enrichment.sentiment.FastSentiment;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.Set;
  *
  * <p>{@code --text FILE --labels FILE} (one item a line; labels 0 negative, 1 neutral, 2 positive) or {@code --tsv
  * FILE} ({@code label<TAB>text}, 0 negative / 1 positive: binary, neutral predictions count as wrong), with
- * {@code --lang fr|en}.
+ * {@code --lang fr|en}, optional {@code --model} (trained tier) and {@code --lexicon} (external lexicons, e.g. FEEL).
  */
 public final class EvalSentiment {
   private static final String[] NAMES = {"negative", "neutral", "positive"};
@@ -33,17 +34,26 @@ public final class EvalSentiment {
   static final String[] LABELS = NAMES;
 
   public static void main(String[] args) throws IOException {
-    String usage = "eval-sentiment (--text FILE --labels FILE | --tsv FILE) [--lang fr|en] [--model FILE]";
-    Map<String, String> options = LabelledSet.options(args, Set.of("text", "labels", "tsv", "lang", "model"), usage);
+    String usage = "eval-sentiment (--text FILE --labels FILE | --tsv FILE) [--lang fr|en] [--model FILE] "
+        + "[--lexicon FILE[,FILE…]] [--tier deep (English: CoreNLP RNTN)]";
+    Map<String, String> options = LabelledSet.options(args, Set.of("text", "labels", "tsv", "lang", "model",
+        "lexicon", "tier"), usage);
     List<Item> items = LabelledSet.read(options, usage);
     boolean binary = options.containsKey("tsv");
     String lang = options.getOrDefault("lang", "fr");
     String model = options.get("model");
-    FastSentiment fast = FastSentiment.withBuiltInLexicons();
+    FastSentiment fast = LabelledSet.fast(options, lang);
     SentimentModel trained = model == null ? null : SentimentModel.load(Path.of(model), fast);
     String l = lang;
     java.util.function.Function<String, MentionAnalysis> scorer = trained == null
         ? t -> fast.analyse(t, l) : t -> trained.analyse(t, l);
+    if ("deep".equals(options.get("tier"))) {
+      if (!"en".equals(lang)) {
+        LabelledSet.fail("the deep tier is English only", usage);
+      }
+      DeepSentiment deep = DeepSentiment.load();
+      scorer = deep::analyse;
+    }
     scorer.apply("warm up");
     long t0 = System.nanoTime();
     int[][] confusion = new int[3][3];

@@ -1,5 +1,6 @@
 package fr.communitydefender.enrichment.eval;
 
+import fr.communitydefender.enrichment.sentiment.FastSentiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,6 +35,13 @@ final class LabelledSet {
     }
     fail("a labelled set is required", usage);
     return List.of();
+  }
+
+  /** The fast tier with the external lexicons named by {@code --lexicon FILE[,FILE…]} for {@code lang}. */
+  static FastSentiment fast(Map<String, String> options, String lang) {
+    List<Path> extra = options.containsKey("lexicon")
+        ? java.util.Arrays.stream(options.get("lexicon").split(",")).map(Path::of).toList() : List.of();
+    return "fr".equals(lang) ? FastSentiment.withLexicons(extra, List.of()) : FastSentiment.withLexicons(List.of(), extra);
   }
 
   static void fail(String problem, String usage) {

@@ -1,7 +1,6 @@
 package fr.communitydefender.enrichment.eval;
 
 import fr.communitydefender.enrichment.model.SentimentModel;
-import fr.communitydefender.enrichment.sentiment.FastSentiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,16 +9,17 @@ import java.util.Set;
 
 /**
  * The {@code train} command: learns the trained tier from a labelled set and writes the model file.
- * {@code --lang fr|en (--text FILE --labels FILE | --tsv FILE) --out MODEL [--sigma S]}.
+ * {@code --lang fr|en (--text FILE --labels FILE | --tsv FILE) --out MODEL [--lexicon FILE] [--sigma S]}; the model
+ * is then used with the same lexicons.
  */
 public final class TrainSentiment {
   private TrainSentiment() {}
 
   public static void main(String[] args) throws IOException {
     String usage = "train-sentiment --lang fr|en (--text FILE --labels FILE | --tsv FILE) --out MODEL "
-        + "[--sigma S (default 0.3)]";
-    Map<String, String> options = LabelledSet.options(args, Set.of("text", "labels", "tsv", "lang", "out", "sigma"),
-        usage);
+        + "[--lexicon FILE[,FILE…]] [--sigma S (default 0.3)]";
+    Map<String, String> options = LabelledSet.options(args, Set.of("text", "labels", "tsv", "lang", "out", "sigma",
+        "lexicon"), usage);
     String lang = options.get("lang");
     String out = options.get("out");
     if (lang == null || out == null) {
@@ -30,7 +30,7 @@ public final class TrainSentiment {
     List<SentimentModel.Example> examples = items.stream()
         .map(i -> new SentimentModel.Example(i.text(), EvalSentiment.LABELS[i.gold()])).toList();
     long t0 = System.nanoTime();
-    SentimentModel model = SentimentModel.train(lang, examples, FastSentiment.withBuiltInLexicons(), sigma);
+    SentimentModel model = SentimentModel.train(lang, examples, LabelledSet.fast(options, lang), sigma);
     model.save(Path.of(out));
     System.out.printf("trained lang=%s examples=%d seconds=%.1f model=%s%n", lang, examples.size(),
         (System.nanoTime() - t0) / 1e9, out);

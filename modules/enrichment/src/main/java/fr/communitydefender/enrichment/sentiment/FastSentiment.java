@@ -20,7 +20,6 @@ public final class FastSentiment {
   public static final String TIER = "fast-lexicon";
   static final int MAX_CHARS = 5_000;
   private static final double NEGATION = -0.74;
-  private static final double THRESHOLD = 0.05;
   private static final Set<String> PUNCTUATION = Set.of(".", ",", ";", ":", "!", "?", "…", "...", "(", ")");
   private static final Pattern ELONGATED = Pattern.compile("(\\p{L})\\1{2,}");
 
@@ -32,16 +31,30 @@ public final class FastSentiment {
     this.english = english;
   }
 
-  /**
-   * The packaged lexicons. French: the Pattern lexicon of the npm package {@code natural} (fetched by the build) with
-   * ours, written for city life, taking precedence (DEFT-2017 val macro-F1 0.37 → 0.48). English: ours only (Pattern's
-   * English lexicon lowered SemEval val from 0.545 to 0.525).
-   */
+  /** The packaged lexicons, nothing from outside. */
   public static FastSentiment withBuiltInLexicons() {
-    Lexicon frOurs = Lexicon.fromResource("/lexicons/fr.tsv");
-    Lexicon frPattern = Lexicon.fromPatternJson("/lexicons/npm/pattern-sentiment-fr.json");
-    return new FastSentiment(frPattern == null ? frOurs : frPattern.overriddenBy(frOurs),
-        Lexicon.fromResource("/lexicons/en.tsv"));
+    return withLexicons(List.of(), List.of());
+  }
+
+  /**
+   * The packaged lexicons plus optional external ones (e.g. FEEL for French), which rank below ours and above the npm
+   * ones. French: ours, written for city life, over the Pattern lexicon of the npm package {@code natural}. English:
+   * ours over the VADER lexicon of the npm package {@code vader-sentiment} (both fetched by the build).
+   */
+  public static FastSentiment withLexicons(List<java.nio.file.Path> extraFrench, List<java.nio.file.Path> extraEnglish) {
+    return new FastSentiment(
+        stack(Lexicon.fromPatternJson("/lexicons/npm/pattern-sentiment-fr.json"), extraFrench, "/lexicons/fr.tsv"),
+        stack(Lexicon.fromVaderResource("/lexicons/npm/vader/vader_lexicon.txt"), extraEnglish, "/lexicons/en.tsv"));
+  }
+
+  private static Lexicon stack(Lexicon npm, List<java.nio.file.Path> extra, String ours) {
+    Lexicon out = npm;
+    for (java.nio.file.Path p : extra) {
+      Lexicon l = Lexicon.fromPath(p);
+      out = out == null ? l : out.overriddenBy(l);
+    }
+    Lexicon own = Lexicon.fromResource(ours);
+    return out == null ? own : out.overriddenBy(own);
   }
 
   /** Scores {@code text} written in {@code lang} (fr, en; other languages use the English rules and both lexicons). */
@@ -119,8 +132,8 @@ public final class FastSentiment {
       sum += Math.signum(sum) * 0.3 * bangs;
     }
     double score = sum / Math.sqrt(sum * sum + 15);
-    String label = score >= THRESHOLD ? MentionAnalysis.POSITIVE
-        : score <= -THRESHOLD ? MentionAnalysis.NEGATIVE : MentionAnalysis.NEUTRAL;
+    String label = score >= rules.neutralBand() ? MentionAnalysis.POSITIVE
+        : score <= -rules.neutralBand() ? MentionAnalysis.NEGATIVE : MentionAnalysis.NEUTRAL;
     return new MentionAnalysis(lang, label, Math.max(-1, Math.min(1, score)), drivers, TIER, null);
   }
 

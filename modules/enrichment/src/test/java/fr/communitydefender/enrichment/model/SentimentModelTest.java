@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.enrichment.Enricher;
+import fr.communitydefender.enrichment.SentimentConfig;
 import fr.communitydefender.enrichment.EnrichmentMetrics;
 import fr.communitydefender.enrichment.eval.TrainSentiment;
 import fr.communitydefender.enrichment.sentiment.FastSentiment;
@@ -47,7 +48,7 @@ class SentimentModelTest {
     assertThat(model.analyse("flibustier flibustier", "fr").sentiment()).isEqualTo("positive");
     assertThat(model.analyse("", "fr").sentiment()).isEqualTo("unsupported");
 
-    Enricher enricher = Enricher.withModels(new EnrichmentMetrics(new SimpleMeterRegistry()), List.of(out));
+    Enricher enricher = Enricher.configured(new EnrichmentMetrics(new SimpleMeterRegistry()), new SentimentConfig(List.of(out), java.util.Map.of()));
     var analysis = enricher.analyse(new Mention("m", "t", Instant.EPOCH,
         "Encore un zorglub au centre-ville de Sainte-Aure ce matin", null, null, null, 0, List.of()));
     assertThat(analysis.tier()).isEqualTo(SentimentModel.TIER);

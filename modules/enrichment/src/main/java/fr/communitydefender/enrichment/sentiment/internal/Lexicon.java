@@ -74,6 +74,91 @@ public final class Lexicon {
     }
   }
 
+  /**
+   * The VADER lexicon as published in the npm package {@code vader-sentiment} ({@code token<TAB>mean<TAB>sd<TAB>[ratings]},
+   * means in [-4, 4], scaled to our [-3, 3]). Null when the resource is absent.
+   */
+  public static Lexicon fromVaderResource(String name) {
+    try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+      return in == null ? null : readDelimited(in, name, "\t", 0, 1, 0.75);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * An external lexicon file, by its shape: a CSV with a header naming {@code word} and {@code polarity} columns
+   * ({@code ;} or {@code ,} separated, polarity {@code positive}/{@code negative} or a number — e.g. FEEL), else
+   * {@code word<TAB>score[<TAB>…]} lines (ours, or VADER's with scores in [-4, 4] when {@code vader} is in the name).
+   * Multi-word entries are skipped (the fast tier scores single tokens). Errors name the file and line.
+   */
+  public static Lexicon fromPath(java.nio.file.Path path) {
+    try (BufferedReader r = java.nio.file.Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      String header = r.readLine();
+      if (header == null) {
+        throw new IllegalArgumentException(path + ": empty lexicon");
+      }
+      String sep = header.contains(";") ? ";" : header.contains("\t") ? "\t" : ",";
+      java.util.List<String> cols = java.util.Arrays.asList(header.toLowerCase(Locale.ROOT).split(sep));
+      if (cols.contains("word") && cols.contains("polarity")) {
+        return readDelimited(r, path.toString(), sep, cols.indexOf("word"), cols.indexOf("polarity"), 1.5, 2);
+      }
+      String all = header + "\n" + r.lines().collect(java.util.stream.Collectors.joining("\n"));
+      double scale = path.getFileName().toString().toLowerCase(Locale.ROOT).contains("vader") ? 0.75 : 1;
+      return readDelimited(new java.io.ByteArrayInputStream(all.getBytes(StandardCharsets.UTF_8)), path.toString(),
+          "\t", 0, 1, scale);
+    } catch (IOException e) {
+      throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Lexicon readDelimited(InputStream in, String name, String sep, int word, int score, double scale)
+      throws IOException {
+    return readDelimited(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), name, sep, word,
+        score, scale, 1);
+  }
+
+  private static Lexicon readDelimited(BufferedReader r, String name, String sep, int word, int score, double scale,
+      int firstLine) throws IOException {
+    Map<String, Double> out = new HashMap<>();
+    String line;
+    int n = firstLine - 1;
+    while ((line = r.readLine()) != null) {
+      n++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split(sep, -1);
+      if (parts.length <= Math.max(word, score)) {
+        throw new IllegalArgumentException(name + ":" + n + ": expected at least " + (Math.max(word, score) + 1)
+            + " columns");
+      }
+      String w = parts[word].strip();
+      if (w.contains(" ")) {
+        continue;
+      }
+      String v = parts[score].strip().toLowerCase(Locale.ROOT);
+      double value = switch (v) {
+        case "positive", "pos" -> 1;
+        case "negative", "neg" -> -1;
+        case "neutral", "neu", "" -> 0;
+        default -> parseScore(v, name, n);
+      };
+      if (value != 0) {
+        out.put(normalise(w), value * scale);
+      }
+    }
+    return new Lexicon(out);
+  }
+
+  private static double parseScore(String v, String name, int line) {
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + ":" + line + ": score '" + v + "' is not a number or a polarity");
+    }
+  }
+
   /** This lexicon with {@code override}'s entries taking precedence. */
   public Lexicon overriddenBy(Lexicon override) {
     Map<String, Double> all = new HashMap<>(scores);

@@ -3,9 +3,13 @@ package fr.communitydefender.enrichment.sentiment.internal;
 import java.util.Map;
 import java.util.Set;
 
-/** The words that shift polarity in one language: negators, intensifiers and diminishers, contrast, emoji. */
+/**
+ * The words that shift polarity in one language: negators, intensifiers and diminishers, contrast, emoji; and the
+ * neutral band: scores within ±{@code neutralBand} are neutral (tuned on the validation sets: 0.05 for French, where
+ * the lexicon is sparse, 0.2 for English, where VADER scores many mildly coloured words).
+ */
 public record Rules(Set<String> negators, Set<String> weakNegators, Map<String, Double> boosters,
-    Set<String> contrast) {
+    Set<String> contrast, double neutralBand) {
 
   public static final Map<String, Double> SYMBOLS = Map.ofEntries(
       Map.entry(":)", 1.5), Map.entry(":-)", 1.5), Map.entry(":))", 2.0), Map.entry(":D", 2.0),
@@ -29,7 +33,8 @@ public record Rules(Set<String> negators, Set<String> weakNegators, Map<String, 
           Map.entry("vachement", 1.4), Map.entry("carrement", 1.4), Map.entry("absolument", 1.5),
           Map.entry("si", 1.3), Map.entry("franchement", 1.2), Map.entry("peu", 0.5), Map.entry("legerement", 0.5),
           Map.entry("plutot", 0.7), Map.entry("assez", 0.8), Map.entry("moyennement", 0.5)),
-      Set.of("mais", "cependant", "pourtant", "toutefois", "neanmoins", "sauf"));
+      Set.of("mais", "cependant", "pourtant", "toutefois", "neanmoins", "sauf"),
+      0.05);
 
   public static final Rules ENGLISH = new Rules(
       Set.of("not", "n't", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
@@ -40,5 +45,6 @@ public record Rules(Set<String> negators, Set<String> weakNegators, Map<String, 
           Map.entry("absolutely", 1.5), Map.entry("incredibly", 1.6), Map.entry("super", 1.4),
           Map.entry("slightly", 0.5), Map.entry("somewhat", 0.6), Map.entry("barely", 0.4),
           Map.entry("little", 0.6), Map.entry("fairly", 0.8)),
-      Set.of("but", "however", "yet", "though", "although"));
+      Set.of("but", "however", "yet", "though", "although"),
+      0.2);
 }
