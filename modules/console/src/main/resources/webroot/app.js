@@ -62,6 +62,23 @@
     document.getElementById('curve-title').textContent = 'Mentions par minute — ' + incident.watchId;
     getJson(url).then(function (h) { drawCurve(h.buckets || [], incident); })
       .catch(function (e) { document.getElementById('curve-legend').textContent = 'Courbe indisponible : ' + e.message; });
+    showWhy(incident);
+  }
+
+  function showWhy(incident) {
+    var summary = document.getElementById('why-summary');
+    var terms = document.getElementById('why-terms');
+    var entities = document.getElementById('why-entities');
+    summary.textContent = 'analyse des mentions…';
+    terms.replaceChildren();
+    entities.replaceChildren();
+    getJson('/api/incidents/' + encodeURIComponent(incident.id) + '/explanation').then(function (x) {
+      summary.textContent = x.summary;
+      (x.terms || []).forEach(function (t) { terms.appendChild(el('span', 'tag term', t.key + ' ×' + t.count)); });
+      (x.entities || []).forEach(function (e) {
+        entities.appendChild(el('span', 'tag entity entity-' + String(e.type).toLowerCase(), e.text + ' (' + e.type + ') ×' + e.count));
+      });
+    }).catch(function (e) { summary.textContent = 'Explication indisponible : ' + e.message; });
   }
 
   function drawCurve(buckets, incident) {
@@ -98,6 +115,11 @@
         meta.appendChild(el('span', 'mention-time', time(h.publishedAt)));
         meta.appendChild(el('span', 'mention-source', h.source));
         if (h.sentimentLabel) meta.appendChild(sentimentBadge(h.sentimentLabel, h.drivers));
+        if (h.deep && h.deep.sentimentLabel) {
+          var deep = sentimentBadge(h.deep.sentimentLabel, h.deep.drivers);
+          deep.textContent = 'analyse fine : ' + deep.textContent;
+          meta.appendChild(deep);
+        }
         (h.watches || []).forEach(function (w) { meta.appendChild(el('span', 'tag', w)); });
         li.appendChild(meta);
         if (h.highlights && h.highlights.length) {

@@ -3,10 +3,12 @@ package fr.communitydefender.console;
 import fr.communitydefender.console.feed.FeedHub;
 import fr.communitydefender.console.feed.internal.KafkaFeedReader;
 import fr.communitydefender.console.http.ApiErrors;
+import fr.communitydefender.console.incidents.IncidentExplanations;
 import fr.communitydefender.console.incidents.IncidentView;
 import fr.communitydefender.console.incidents.IncidentsRouter;
 import fr.communitydefender.console.ops.OpsRouter;
 import fr.communitydefender.console.search.SearchRouter;
+import fr.communitydefender.enrichment.explain.Explainer;
 import fr.communitydefender.storage.gdpr.Erasure;
 import fr.communitydefender.storage.search.SearchService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,6 +42,7 @@ public final class ConsoleVerticle extends VerticleBase {
 
   private final SearchService search;
   private final Erasure erasure;
+  private final Explainer explainer = Explainer.standard();
 
   /** {@code search} and {@code erasure} may be null when no storage is configured (their routes then answer 503). */
   public ConsoleVerticle(ConsoleConfig config, PrometheusMeterRegistry registry,
@@ -78,7 +81,8 @@ public final class ConsoleVerticle extends VerticleBase {
         .onSuccess(hub::join)
         .onFailure(e -> ApiErrors.send(ctx, 400, "WebSocket upgrade required")));
     root.route("/api/*").subRouter(OpsRouter.health(vertx, checks));
-    root.route("/api/*").subRouter(IncidentsRouter.create(vertx, incidents));
+    root.route("/api/*").subRouter(IncidentsRouter.create(vertx, incidents,
+        search == null ? null : new IncidentExplanations(search, explainer)));
     if (search != null) {
       root.route("/api/*").subRouter(SearchRouter.create(vertx, search, erasure));
     } else {

@@ -4,6 +4,7 @@ import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.json.JsonDecodeException;
 import fr.communitydefender.domain.mention.DeadLetter;
+import fr.communitydefender.domain.mention.DeepAnalysis;
 import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.topic.ConsumerLoop;
 import fr.communitydefender.domain.topic.Topics;
@@ -29,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the enriched mentions and the incident events and writes them to Elasticsearch in bulk: mentions into their
- * daily index (id = mention id), incidents (latest state, id = incident id), incident events and audit entries (id =
+ * Consumes the enriched mentions, the deep-tier results and the incident events and writes them to Elasticsearch in
+ * bulk: mentions into their daily index (id = mention id; mention and deep result are merged into the document, in
+ * whichever order they come), incidents (latest state, id = incident id), incident events and audit entries (id =
  * topic partition and offset). Offsets are committed only after Elasticsearch has taken the whole batch, so an outage
  * pauses the indexer (Kafka keeps the backlog) and redelivery overwrites the same documents: nothing lost, nothing
  * doubled. Documents Elasticsearch refuses for good go to the dead-letter topic with the reason.
@@ -66,7 +68,7 @@ public final class StorageIndexer extends ConsumerLoop {
   @Override
   protected void onStart(KafkaConsumer<byte[], byte[]> c) {
     writer = writerFactory.apply(millis -> waitPaused(c, millis));
-    c.subscribe(List.of(Topics.MENTIONS_ENRICHED.name(), Topics.INCIDENTS.name()));
+    c.subscribe(List.of(Topics.MENTIONS_ENRICHED.name(), Topics.MENTIONS_DEEP.name(), Topics.INCIDENTS.name()));
   }
 
   @Override
@@ -119,7 +121,12 @@ public final class StorageIndexer extends ConsumerLoop {
     try {
       if (r.topic().equals(Topics.MENTIONS_ENRICHED.name())) {
         MentionDocument doc = MentionDocument.of(Json.read(r.value(), Mention.class), pseudonymizer, Instant.now());
-        out.add(new BulkWriter.Doc(doc.index(), doc.id(), doc, "mention"));
+        out.add(new BulkWriter.Doc(doc.index(), doc.id(), doc, "mention", true));
+      } else if (r.topic().equals(Topics.MENTIONS_DEEP.name())) {
+        DeepAnalysis deep = Json.read(r.value(), DeepAnalysis.class);
+        out.add(new BulkWriter.Doc(MentionDocument.indexFor(deep.publishedAt()), deep.mentionId(),
+            new MentionDocument.DeepUpdate(MentionDocument.Deep.of(deep.analysis(), Instant.now())), "mention_deep",
+            true));
       } else {
         IncidentEvent event = Json.read(r.value(), IncidentEvent.class);
         String eventId = "p" + r.partition() + "-o" + r.offset();

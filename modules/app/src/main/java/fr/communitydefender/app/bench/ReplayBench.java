@@ -59,13 +59,13 @@ public final class ReplayBench {
     long start = System.nanoTime();
     try (LocalRuntime core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT,
         Role.INDEX, Role.CONSOLE), dir.resolve("data"), null, 0, "127.0.0.1", 0, 3, null, watches, rules, null,
-        null, null))) {
+        null, null, null))) {
       double startup = (System.nanoTime() - start) / 1e9;
       long replayStart = System.nanoTime();
       ReplayCollector.Result result;
       try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
           dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 3, null, watches, rules,
-          new ReplayOptions(drill, null, 0, false, List.of(), false), null, null))) {
+          new ReplayOptions(drill, null, 0, false, List.of(), false), null, null, null))) {
         result = collector.awaitReplay(600_000);
       }
       long enriched = TopicReader.readUntil(core.bootstrapServers(), Topics.MENTIONS_ENRICHED,

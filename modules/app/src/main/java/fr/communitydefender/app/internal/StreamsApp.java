@@ -22,6 +22,12 @@ public final class StreamsApp implements AutoCloseable {
   /** Starts the topology; its Kafka Streams metrics (lag, dropped late records, …) are bound to {@code registry}. */
   public static StreamsApp start(String applicationId, Topology topology, String bootstrap, Path stateDir,
       MeterRegistry registry) {
+    return start(applicationId, topology, bootstrap, stateDir, registry, 1);
+  }
+
+  /** As above with {@code threads} stream threads. */
+  public static StreamsApp start(String applicationId, Topology topology, String bootstrap, Path stateDir,
+      MeterRegistry registry, int threads) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -29,7 +35,7 @@ public final class StreamsApp implements AutoCloseable {
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500);
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
-    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
     KafkaStreams streams = new KafkaStreams(topology, p);

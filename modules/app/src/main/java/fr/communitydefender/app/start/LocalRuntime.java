@@ -16,6 +16,9 @@ import fr.communitydefender.enrichment.EnrichmentMetrics;
 import fr.communitydefender.streams.PipelineMetrics;
 import fr.communitydefender.streams.volume.VolumeConfig;
 import fr.communitydefender.streams.volume.VolumeTopology;
+import fr.communitydefender.streams.deep.DeepTopology;
+import fr.communitydefender.enrichment.deep.DeepSentiment;
+import fr.communitydefender.domain.mention.MentionAnalysis;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import fr.communitydefender.devservices.elasticsearch.EmbeddedElasticsearch;
 import fr.communitydefender.storage.EsHealth;
@@ -103,6 +106,9 @@ public final class LocalRuntime implements AutoCloseable {
       resources.push(volume);
       checks.put("process", volume::running);
     }
+    if (o.roles().contains(Role.DEEP)) {
+      startDeep(o, bootstrap, checks);
+    }
     if (o.roles().contains(Role.ALERT)) {
       StreamsApp alert = StreamsApp.start("cd-alerting",
           AlertTopology.build(o.rules(), new AlertingMetrics(registry)), bootstrap, o.dataDir().resolve("streams"),
@@ -166,6 +172,38 @@ public final class LocalRuntime implements AutoCloseable {
           LOG.atWarn().addKeyValue("reason", e.toString()).log("retention run failed, will retry");
         }
       }, 0, 6, TimeUnit.HOURS);
+    }
+  }
+
+  private void startDeep(RuntimeOptions o, String bootstrap, Map<String, BooleanSupplier> checks) {
+    if (!DeepSentiment.available()) {
+      LOG.atWarn().log("role deep: the CoreNLP models jar is not on the class path, deep tier off");
+      return;
+    }
+    LazyDeep deep = new LazyDeep();
+    StreamsApp app = StreamsApp.start("cd-deep", DeepTopology.build(o.deep(), deep, new PipelineMetrics(registry),
+        java.time.Instant::now), bootstrap, o.dataDir().resolve("streams"), registry, o.deep().threads());
+    resources.push(app);
+    checks.put("deep", app::running);
+  }
+
+  /** Loads the deep tier's models (8–15 s, ~650 MB) on the first mention selected for it, not at start-up. */
+  private static final class LazyDeep implements java.util.function.Function<String, MentionAnalysis> {
+    private volatile DeepSentiment deep;
+
+    @Override
+    public MentionAnalysis apply(String text) {
+      DeepSentiment d = deep;
+      if (d == null) {
+        synchronized (this) {
+          if (deep == null) {
+            LOG.atInfo().log("deep tier: loading CoreNLP models");
+            deep = DeepSentiment.load();
+          }
+          d = deep;
+        }
+      }
+      return d.analyse(text);
     }
   }
 

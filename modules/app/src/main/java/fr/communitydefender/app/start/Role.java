@@ -6,6 +6,11 @@ public enum Role {
   COLLECT,
   /** Streams: parse, match watches, per-watch volume windows. */
   PROCESS,
+  /**
+   * Streams: the English deep sentiment tier on selected mentions (open incidents, high reach), off the hot path;
+   * needs the CoreNLP models jar (shipped) and ~1 GB of heap once the models load (on the first selected mention).
+   */
+  DEEP,
   /** Streams: alert rules to incidents. */
   ALERT,
   /** Storage: enriched mentions and incidents into Elasticsearch; retention. */

@@ -1,9 +1,10 @@
 package fr.communitydefender.app.start;
 
-import fr.communitydefender.enrichment.SentimentConfig;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.collectors.replay.ReplayOptions;
 import fr.communitydefender.domain.watch.WatchesConfig;
+import fr.communitydefender.enrichment.SentimentConfig;
+import fr.communitydefender.streams.deep.DeepConfig;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,7 +28,8 @@ public record RuntimeOptions(
     AlertRules rules,
     ReplayOptions replay,
     StorageOptions storage,
-    SentimentConfig sentiment) {
+    SentimentConfig sentiment,
+    DeepConfig deep) {
 
   public RuntimeOptions {
     roles = roles == null || roles.isEmpty() ? EnumSet.allOf(Role.class) : Set.copyOf(roles);
@@ -35,6 +37,7 @@ public record RuntimeOptions(
       throw new IllegalArgumentException("dataDir: required");
     }
     sentiment = sentiment == null ? SentimentConfig.NONE : sentiment;
+    deep = deep == null ? DeepConfig.DEFAULT : deep;
     if (storage == null) {
       storage = StorageOptions.embeddedForTests(dataDir);
     }

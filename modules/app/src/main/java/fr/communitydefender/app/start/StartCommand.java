@@ -1,6 +1,7 @@
 package fr.communitydefender.app.start;
 
 import fr.communitydefender.enrichment.SentimentConfig;
+import fr.communitydefender.streams.deep.DeepConfig;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.app.demo.DemoDrill;
 import fr.communitydefender.app.internal.LogSetup;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
         + "lives under --data-dir (kept across restarts)."})
 public final class StartCommand implements Callable<Integer> {
   @Option(names = "--roles", split = ",", paramLabel = "ROLE",
-      description = "Roles to run, comma-separated: collect, process, alert, index, console (default: all).")
+      description = "Roles to run, comma-separated: collect, process, deep, alert, index, console (default: all).")
   Set<Role> roles = EnumSet.allOf(Role.class);
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
@@ -99,6 +100,14 @@ public final class StartCommand implements Callable<Integer> {
   @Option(names = "--sentiment-model", paramLabel = "FILE", description = "A sentiment model written by "
       + "scripts/train-sentiment, used for its language instead of the lexicon tier (repeatable, one per language).")
   List<Path> sentimentModels = List.of();
+
+  @Option(names = "--deep-min-reach", paramLabel = "N", description = "Role deep: also analyse English mentions of "
+      + "authors with at least this reach, incident or not (default: ${DEFAULT-VALUE}; 0 = only open incidents).")
+  long deepMinReach = 10_000;
+
+  @Option(names = "--deep-threads", paramLabel = "N", description = "Role deep: worker threads (each ~50 posts/s, "
+      + "default: ${DEFAULT-VALUE}).")
+  int deepThreads = 1;
 
   @Option(names = "--sentiment-lexicon", paramLabel = "LANG=FILE", description = "An external lexicon for the fast "
       + "tier of fr or en (e.g. fr=FEEL.csv: a CSV with word and polarity columns, or word<TAB>score lines); ranks "
@@ -194,7 +203,8 @@ public final class StartCommand implements Callable<Integer> {
         blankToNull(elasticsearchPassword), elasticsearchCa, esHome, esPort, retentionDays, replicas,
         pseudonymKey != null ? pseudonymKey : dataDir.resolve("secrets").resolve("pseudonym.key"));
     return new RuntimeOptions(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions,
-        replicationFactor, watchesConfig, alertRules, replayOptions, storage, sentiment);
+        replicationFactor, watchesConfig, alertRules, replayOptions, storage, sentiment,
+        new DeepConfig(deepMinReach, java.time.Duration.ofHours(1), deepThreads));
   }
 
   private static String blankToNull(String s) {

@@ -49,7 +49,7 @@ class ConsolePageIT {
     AlertRules rules = new AlertRules(List.of(new VolumeThresholdRule("spike", "ville", Duration.ofMinutes(5), 5L,
         Duration.ofMinutes(10), Severity.HIGH, "Pic de mentions")));
     core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT, Role.INDEX, Role.CONSOLE),
-        dir.resolve("core"), null, 0, "127.0.0.1", 0, 1, null, watches, rules, null, null, null));
+        dir.resolve("core"), null, 0, "127.0.0.1", 0, 1, null, watches, rules, null, null, null, null));
     List<String> lines = new ArrayList<>();
     Instant t0 = Instant.now().minusSeconds(600);
     for (int i = 0; i < 8; i++) {
@@ -61,7 +61,7 @@ class ConsolePageIT {
     Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
     try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
         dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 1, null, watches, rules,
-        new ReplayOptions(drill, null, 0, false, List.of(), false), null, null))) {
+        new ReplayOptions(drill, null, 0, false, List.of(), false), null, null, null))) {
       collector.awaitReplay(60_000);
     }
     HttpClient http = HttpClient.newHttpClient();

@@ -46,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
   private static final int N = 60;
+  /** Plus one English mention of high reach, which the deep tier analyses and the indexer merges into its document. */
+  private static final int TOTAL = N + 1;
   private static final Instant T0 = Instant.parse("2026-03-14T18:00:00Z");
   @TempDir
   static Path dir;
@@ -61,8 +63,8 @@ class PipelineIT {
 
   @BeforeAll
   static void startCore() throws Exception {
-    core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT, Role.INDEX, Role.CONSOLE),
-        dir.resolve("core"), null, 0, "127.0.0.1", 0, 2, null, WATCHES, RULES, null, null, null));
+    core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.DEEP, Role.ALERT, Role.INDEX,
+        Role.CONSOLE), dir.resolve("core"), null, 0, "127.0.0.1", 0, 2, null, WATCHES, RULES, null, null, null, null));
     socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + core.consolePort() + "/ws"),
         new WebSocket.Listener() {
           private final StringBuilder partial = new StringBuilder();
@@ -89,12 +91,14 @@ class PipelineIT {
         lines.add("{\"id\": \"p-bad\", \"publishedAt\": \"hier soir\", \"text\": \"Sainte-Aure\"}");
       }
     }
+    lines.add(Json.write(new Mention("e-1", "drill", T0.plusSeconds(200), "The Sainte-Aure flood response is a "
+        + "terrible mess and the officials are useless.", "journalist", null, "en", 250_000, List.of())));
     Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
     try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
         dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 2, null, WATCHES, RULES,
-        new ReplayOptions(drill, null, 0, false, List.of(), false), null, null))) {
+        new ReplayOptions(drill, null, 0, false, List.of(), false), null, null, null))) {
       assertThat(collector.awaitReplay(60_000)).isNotNull()
-          .satisfies(r -> assertThat(r.published()).isEqualTo(N))
+          .satisfies(r -> assertThat(r.published()).isEqualTo(TOTAL))
           .satisfies(r -> assertThat(r.deadLettered()).isEqualTo(1));
     }
   }
@@ -141,7 +145,7 @@ class PipelineIT {
   void shouldPushMentionsAndIncidentToWebSocketClientWhenTheyArrive() {
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       assertThat(WS_MESSAGES).anySatisfy(m -> assertThat(m).startsWith("{\"type\":\"snapshot\""));
-      assertThat(WS_MESSAGES.stream().filter(m -> m.contains("\"type\":\"mention\"")).count()).isEqualTo(N);
+      assertThat(WS_MESSAGES.stream().filter(m -> m.contains("\"type\":\"mention\"")).count()).isEqualTo(TOTAL);
       assertThat(WS_MESSAGES).anySatisfy(m -> assertThat(m).contains("\"type\":\"incident\"")
           .contains("\"OPENED\""));
     });
@@ -163,7 +167,7 @@ class PipelineIT {
   void shouldExposeCountersOnMetricsWhenMentionsWereProcessed() throws Exception {
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       String metrics = get("/metrics").body();
-      assertThat(metrics).contains("cd_mentions_processed_total{matched=\"true\"} " + N + ".0")
+      assertThat(metrics).contains("cd_mentions_processed_total{matched=\"true\"} " + TOTAL + ".0")
           .contains("cd_incidents_total{event=\"opened\"} 1.0")
           .contains("cd_signals_total{kind=\"volume\"}");
     });
@@ -191,7 +195,7 @@ class PipelineIT {
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).isEqualTo(
           "{\"status\":\"UP\",\"checks\":{\"kafka\":\"UP\",\"elasticsearch\":\"UP\",\"index\":\"UP\","
-              + "\"process\":\"UP\",\"alert\":\"UP\"}}");
+              + "\"process\":\"UP\",\"deep\":\"UP\",\"alert\":\"UP\"}}");
     });
   }
 
@@ -227,6 +231,30 @@ class PipelineIT {
     HttpResponse<String> badField = get("/api/search/top?field=passwords");
     assertThat(badField.statusCode()).isEqualTo(400);
     assertThat(badField.body()).contains("field: expected one of [terms, authors, sources, watches, languages, sentiments, drivers]");
+  }
+
+  @Test
+  void shouldMergeTheDeepTiersVerdictIntoTheStoredMentionWhenItsAuthorHasHighReach() throws Exception {
+    await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+        assertThat(get("/api/search?q=useless").body()).contains("\"id\":\"e-1\"")
+            .contains("\"deep\":{\"sentimentLabel\":\"negative\"").contains("\"tier\":\"deep-rntn\""));
+    assertThat(get("/metrics").body()).contains("cd_mentions_deep_analysed_total{sentiment=\"negative\"} 1.0");
+  }
+
+  @Test
+  void shouldExplainTheIncidentWithItsTermsAndEntitiesWhenAsked() throws Exception {
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+        assertThat(get("/api/search?watch=ville&size=1").body()).startsWith("{\"total\":" + TOTAL + ","));
+    String id = Json.MAPPER.readTree(get("/api/incidents").body()).get(0).get("id").asText();
+    HttpResponse<String> r = get("/api/incidents/" + id + "/explanation");
+    assertThat(r.statusCode()).isEqualTo(200);
+    var x = Json.MAPPER.readTree(r.body());
+    assertThat(x.get("sampleSize").asInt()).isEqualTo(TOTAL);
+    assertThat(r.body()).contains("{\"key\":\"alerte\",\"count\":" + N + "}")
+        .contains("{\"key\":\"sainte-aure\",\"count\":" + TOTAL + "}");
+    assertThat(x.get("entities").toString()).contains("\"text\":\"Sainte-Aure\"");
+    assertThat(x.get("summary").asText()).startsWith("Sur " + TOTAL + " mentions : ");
+    assertThat(get("/api/incidents/nope/explanation").statusCode()).isEqualTo(404);
   }
 
   @Test

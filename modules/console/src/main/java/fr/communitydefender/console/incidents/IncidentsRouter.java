@@ -8,11 +8,18 @@ import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code GET /api/incidents[?status=open|resolved]} and {@code GET /api/incidents/:id}. */
+/**
+ * {@code GET /api/incidents[?status=open|resolved]}, {@code GET /api/incidents/:id} and
+ * {@code GET /api/incidents/:id/explanation} (terms, entities, sentiment of its mentions; worker thread; 503 without
+ * storage).
+ */
 public final class IncidentsRouter {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IncidentsRouter.class);
+
   private IncidentsRouter() {}
 
-  public static Router create(Vertx vertx, IncidentView view) {
+  /** {@code explanations} may be null (no storage configured). */
+  public static Router create(Vertx vertx, IncidentView view, IncidentExplanations explanations) {
     Router router = Router.router(vertx);
     router.get("/incidents").handler(ctx -> {
       String status = ctx.request().getParam("status");
@@ -34,6 +41,26 @@ public final class IncidentsRouter {
         return;
       }
       ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(Json.write(incident));
+    });
+    router.get("/incidents/:id/explanation").handler(ctx -> {
+      Incident incident = view.get(ctx.pathParam("id"));
+      if (incident == null) {
+        ApiErrors.send(ctx, 404, "no incident with id '" + ctx.pathParam("id") + "'");
+        return;
+      }
+      if (explanations == null) {
+        ApiErrors.send(ctx, 503, "explanations unavailable: no storage configured");
+        return;
+      }
+      vertx.executeBlocking(() -> explanations.explain(incident), false).onComplete(ar -> {
+        if (ar.succeeded()) {
+          ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(Json.write(ar.result()));
+        } else {
+          LOG.atWarn().addKeyValue("incident", incident.id()).addKeyValue("reason", ar.cause().toString())
+              .log("explanation failed");
+          ApiErrors.send(ctx, 503, "explanation unavailable: Elasticsearch did not answer");
+        }
+      });
     });
     return router;
   }

@@ -24,7 +24,15 @@ public final class BulkWriter {
       "unavailable_shards_exception", "cluster_block_exception", "no_shard_available_action_exception");
 
   /** One document to write. */
-  public record Doc(String index, String id, Object source, String kind) {}
+  /**
+   * One document to write: replaced whole, or — {@code merge} — merged field by field into what is stored (created
+   * when absent: an update with {@code doc_as_upsert}), so two writers of one document need no ordering.
+   */
+  public record Doc(String index, String id, Object source, String kind, boolean merge) {
+    public Doc(String index, String id, Object source, String kind) {
+      this(index, id, source, kind, false);
+    }
+  }
 
   /** A document refused for good. */
   public record Rejected(Doc doc, String reason) {}
@@ -124,6 +132,10 @@ public final class BulkWriter {
   }
 
   private static BulkOperation op(Doc doc) {
+    if (doc.merge()) {
+      return BulkOperation.of(o -> o.update(u -> u.index(doc.index()).id(doc.id())
+          .action(a -> a.doc(doc.source()).docAsUpsert(true))));
+    }
     return BulkOperation.of(o -> o.index(i -> i.index(doc.index()).id(doc.id()).document(doc.source())));
   }
 

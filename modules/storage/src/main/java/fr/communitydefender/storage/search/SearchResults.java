@@ -1,5 +1,6 @@
 package fr.communitydefender.storage.search;
 
+import fr.communitydefender.storage.mentions.MentionDocument;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,11 +10,12 @@ public final class SearchResults {
 
   /**
    * One stored mention. {@code highlights} are fragments of the text where the matched words are wrapped in
-   * U+E000 … U+E001 (never HTML: the console turns them into marks with DOM calls).
+   * U+E000 … U+E001 (never HTML: the console turns them into marks with DOM calls). {@code deep}: the deep tier's
+   * result, when the mention was selected for it.
    */
   public record Hit(String id, Instant publishedAt, String text, String source, List<String> watches, String lang,
       String authorKey, String url, long reach, Double sentiment, String sentimentLabel, List<String> drivers,
-      Double score, List<String> highlights) {}
+      Double score, List<String> highlights, MentionDocument.Deep deep) {}
 
   public record Page(long total, int page, int size, List<Hit> hits) {}
 

@@ -71,7 +71,7 @@ public final class SearchService {
       MentionDocument d = h.source();
       return new SearchResults.Hit(d.id(), d.publishedAt(), d.text(), d.source(), d.watches(), d.lang(),
           d.authorKey(), d.url(), d.reach(), d.sentiment(), d.sentimentLabel(), d.drivers(), h.score(),
-          h.highlight().getOrDefault("text", List.of()));
+          h.highlight().getOrDefault("text", List.of()), d.deep());
     }).toList();
     long total = r.hits().total() == null ? hits.size() : r.hits().total().value();
     return new SearchResults.Page(total, query.page(), query.size(), hits);

@@ -31,7 +31,7 @@ import org.apache.kafka.streams.state.Stores;
  * a watch with an open incident (a global store fed by the incidents topic, so every instance knows every incident) or
  * of high reach, runs the deep analyser on its own stream threads (the bounded worker pool: one per thread) and
  * publishes {@link DeepAnalysis} records for the indexer to apply to the stored mention. A backlog stays in Kafka (lag
- * is a metric); mentions older than {@code maxAge} are skipped.
+ * is a metric); mentions that waited longer than {@code maxAge} in the topic are skipped.
  */
 public final class DeepTopology {
   public static final String OPEN_INCIDENTS_STORE = "deep-open-incidents";
@@ -105,7 +105,8 @@ public final class DeepTopology {
       if (m == null || m.analysis() == null || !"en".equals(m.analysis().lang()) || !selected(m)) {
         return;
       }
-      if (m.publishedAt().isBefore(clock.get().minus(config.maxAge()))) {
+      // the enriched topic stamps records with their append time: this is how long the mention waited (backlog)
+      if (Instant.ofEpochMilli(record.timestamp()).isBefore(clock.get().minus(config.maxAge()))) {
         metrics.deepSkipped("stale");
         return;
       }

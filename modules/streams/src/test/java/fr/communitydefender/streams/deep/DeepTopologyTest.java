@@ -43,7 +43,7 @@ class DeepTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "deep-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(DeepTopology.build(new DeepConfig(5_000, Duration.ofMinutes(30)), text -> {
+    driver = new TopologyTestDriver(DeepTopology.build(new DeepConfig(5_000, Duration.ofMinutes(30), 1), text -> {
       analysed.add(text);
       return fast.analyse(text, "en");
     }, new PipelineMetrics(registry), () -> NOW), props);
@@ -60,10 +60,15 @@ class DeepTopologyTest {
     driver.close();
   }
 
+  /** A mention published at {@code at}, appended to the enriched topic at {@code appended}. */
   private void mention(String id, String lang, String watch, long reach, Instant at, String text) {
+    mention(id, lang, watch, reach, at, at, text);
+  }
+
+  private void mention(String id, String lang, String watch, long reach, Instant at, Instant appended, String text) {
     MentionAnalysis fastResult = new MentionAnalysis(lang, "neutral", 0, List.of(), FastSentiment.TIER, null);
     mentions.pipeInput(id, new Mention(id, "test", at, text, "someone", null, null, reach, List.of(watch),
-        fastResult), at);
+        fastResult), appended);
   }
 
   private void incident(String watch, boolean open) {
@@ -109,11 +114,18 @@ class DeepTopologyTest {
   }
 
   @Test
-  void shouldSkipAndCountWhenMentionIsOlderThanMaxAge() {
+  void shouldSkipAndCountWhenMentionWaitedLongerThanMaxAge() {
     incident("floods", true);
     mention("m1", "en", "floods", 10, NOW.minus(Duration.ofHours(2)), "terrible");
     assertThat(deep.isEmpty()).isTrue();
     assertThat(registry.counter("cd.mentions.deep.skipped", "reason", "stale").count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldAnalyseOldMentionWhenItWasAppendedRecentlyAsInADrillReplay() {
+    incident("floods", true);
+    mention("m1", "en", "floods", 10, NOW.minus(Duration.ofDays(200)), NOW.minusSeconds(5), "terrible");
+    assertThat(deep.readValue().mentionId()).isEqualTo("m1");
   }
 
   @Test
