@@ -102,7 +102,8 @@ public final class DeepTopology {
     @Override
     public void process(FixedKeyRecord<String, Mention> record) {
       Mention m = record.value();
-      if (m == null || m.analysis() == null || !"en".equals(m.analysis().lang()) || !selected(m)) {
+      if (m == null || m.analysis() == null || !"en".equals(m.analysis().lang())
+          || MentionAnalysis.UNSUPPORTED.equals(m.analysis().sentiment()) || !selected(m)) { // junk stays unsupported
         return;
       }
       // the enriched topic stamps records with their append time: this is how long the mention waited (backlog)
