@@ -7,8 +7,9 @@ import java.time.Duration;
 
 /** An alert rule; its kind is chosen by {@code type:} in YAML. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = VolumeThresholdRule.class, name = "volume_threshold")})
-public sealed interface AlertRule permits VolumeThresholdRule {
+@JsonSubTypes({@JsonSubTypes.Type(value = VolumeThresholdRule.class, name = "volume_threshold"),
+    @JsonSubTypes.Type(value = VolumeSpikeRule.class, name = "volume_spike")})
+public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule {
   /** Any watch. */
   String ALL_WATCHES = "*";
 
@@ -21,6 +22,16 @@ public sealed interface AlertRule permits VolumeThresholdRule {
 
   /** How long without firing before an open incident resolves. */
   Duration quiet();
+
+  String title();
+
+  /** How much minute-by-minute history the rule reads before the current time. */
+  default Duration span() {
+    return switch (this) {
+      case VolumeThresholdRule r -> r.window();
+      case VolumeSpikeRule r -> r.window().plus(r.reference());
+    };
+  }
 
   default boolean appliesTo(String watchId) {
     return ALL_WATCHES.equals(watch()) || watch().equals(watchId);

@@ -13,7 +13,8 @@ public enum ReplayFormat {
   JSONL,
   /**
    * CrisisLexT26: {@code Timestamp, Tweet-ID, Included} rows, joined when available with the text of the sibling
-   * {@code *-tweets_labeled.csv} ({@code Tweet ID, Tweet Text, ...}). Rows are replayed in time order.
+   * {@code *-tweets_labeled.csv} ({@code Tweet ID, Tweet Text, ...}); a labelled file alone is replayed with times
+   * derived from the tweet ids. Rows are replayed in time order.
    */
   CRISISLEX;
 
@@ -25,7 +26,8 @@ public enum ReplayFormat {
   public List<ReplayRecord> read(Path file) throws IOException {
     return switch (this) {
       case JSONL -> JsonLinesReader.read(file);
-      case CRISISLEX -> CrisisLexReader.read(file, CrisisLexReader.labelledSibling(file));
+      case CRISISLEX -> file.getFileName().toString().endsWith("-tweets_labeled.csv")
+          ? CrisisLexReader.readLabelled(file) : CrisisLexReader.read(file, CrisisLexReader.labelledSibling(file));
     };
   }
 }

@@ -3,6 +3,7 @@ package fr.communitydefender.alerting.incident.internal;
 import fr.communitydefender.alerting.AlertingMetrics;
 import fr.communitydefender.alerting.rules.AlertRule;
 import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.alerting.rules.VolumeSpikeRule;
 import fr.communitydefender.alerting.rules.VolumeThresholdRule;
 import fr.communitydefender.domain.config.Durations;
 import fr.communitydefender.domain.incident.Incident;
@@ -43,8 +44,8 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
     this.rules = rules;
     this.metrics = metrics;
     this.quietCheck = quietCheck;
-    this.keep = rules.rules().stream().map(IncidentTracker::span).max(Duration::compareTo).orElse(Duration.ZERO)
-        .plusHours(1);
+    this.keep = rules.rules().stream().map(AlertRule::span).max(Duration::compareTo).orElse(Duration.ZERO)
+        .plus(WatchState.SETTLE).plusHours(1);
   }
 
   @Override
@@ -69,7 +70,7 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
     if (clock.isAfter(state.clock())) {
       clockSetAtWall.put(watchId, context.currentSystemTimeMs());
     }
-    state = new WatchState(watchId, clock, state.buckets(), state.open());
+    state = state.withClock(clock).learn(signal.windowStart());
     state.prune(keep);
     for (AlertRule rule : rules.rules()) {
       if (rule.appliesTo(watchId)) {
@@ -79,28 +80,55 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
     store.put(watchId, state);
   }
 
+  /** What a rule says at {@code at}: whether it fires, the count, the bar it compares with, and why in words. */
+  private record Verdict(boolean firing, long count, long threshold, String reason) {}
+
+  private static Verdict verdict(AlertRule rule, WatchState state, Instant at) {
+    return switch (rule) {
+      case VolumeThresholdRule r -> {
+        long count = state.sum(at, r.window());
+        yield new Verdict(count >= r.threshold(), count, r.threshold(),
+            count + " mentions en " + Durations.format(r.window()) + " (seuil " + r.threshold() + ")");
+      }
+      case VolumeSpikeRule r -> {
+        long count = state.sum(at, r.window());
+        double minutes = r.window().toMinutes();
+        double base = state.baseline().perMinute(at) * minutes;
+        double ref = state.sum(at.minus(r.window()), r.reference()) * minutes / r.reference().toMinutes();
+        double day = r.dayFactor() * state.lastHours(at, 24) * minutes / (24 * 60);
+        double week = r.weekFactor() * state.lastHours(at, 7 * 24) * minutes / (7 * 24 * 60);
+        double expected = Math.max(Math.max(base, ref), Math.max(day, week));
+        double p = Poisson.tail(count, expected);
+        long bar = Math.max(r.minCount(), (long) Math.ceil(r.spikeHeight() * expected));
+        String basis = expected == base ? "habituel à cette heure" : expected == ref
+            ? Durations.format(r.reference()) + " précédente" : expected == day
+            ? String.format(java.util.Locale.FRANCE, "moyenne des 24 h × %.1f", r.dayFactor())
+            : String.format(java.util.Locale.FRANCE, "moyenne des 7 jours × %.1f", r.weekFactor());
+        yield new Verdict(count >= bar && p <= r.pValue(), count, bar, String.format(java.util.Locale.FRANCE,
+            "%d mentions en %s ; attendu ≈ %.1f (%s) ; probabilité %.1e", count, Durations.format(r.window()),
+            expected, basis, p));
+      }
+    };
+  }
+
   private void evaluate(AlertRule rule, WatchState state, Instant at) {
-    if (!(rule instanceof VolumeThresholdRule r)) {
-      return;
-    }
-    long count = state.sum(at, r.window());
-    Incident open = state.open().get(r.id());
-    boolean firing = count >= r.threshold();
-    String reason = count + " mentions en " + Durations.format(r.window()) + " (seuil " + r.threshold() + ")";
-    if (firing && open == null) {
-      String id = r.id() + "." + state.watchId() + "." + ID_TIME.format(at);
-      Incident incident = new Incident(id, r.id(), state.watchId(), r.severity(), r.title(), Incident.Status.OPEN,
-          at, at, null, count, count, r.threshold(), r.window(), reason);
-      state.open().put(r.id(), incident);
+    Verdict v = verdict(rule, state, at);
+    Incident open = state.open().get(rule.id());
+    if (v.firing() && open == null) {
+      String id = rule.id() + "." + state.watchId() + "." + ID_TIME.format(at);
+      Duration window = rule.span().minus(rule instanceof VolumeSpikeRule s ? s.reference() : Duration.ZERO);
+      Incident incident = new Incident(id, rule.id(), state.watchId(), rule.severity(), rule.title(),
+          Incident.Status.OPEN, at, at, null, v.count(), v.count(), v.threshold(), window, v.reason());
+      state.open().put(rule.id(), incident);
       emit(IncidentEvent.Type.OPENED, at, incident);
-    } else if (firing) {
-      Incident updated = open.firing(at, count, reason);
-      state.open().put(r.id(), updated);
-      if (count > open.peakCount()) {
+    } else if (v.firing()) {
+      Incident updated = open.firing(at, v.count(), v.reason());
+      state.open().put(rule.id(), updated);
+      if (v.count() > open.peakCount()) {
         emit(IncidentEvent.Type.UPDATED, at, updated);
       }
-    } else if (open != null && !state.clock().isBefore(open.lastFiringAt().plus(r.quiet()))) {
-      resolve(state, open, open.lastFiringAt().plus(r.quiet()), r);
+    } else if (open != null && !state.clock().isBefore(open.lastFiringAt().plus(rule.quiet()))) {
+      resolve(state, open, open.lastFiringAt().plus(rule.quiet()), rule);
     }
   }
 
@@ -142,9 +170,5 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
     LOG.atInfo().addKeyValue("incident", incident.id()).addKeyValue("event", type)
         .addKeyValue("count", incident.currentCount()).log("incident event");
     context.forward(new Record<>(incident.id(), new IncidentEvent(type, at, incident), at.toEpochMilli()));
-  }
-
-  private static Duration span(AlertRule rule) {
-    return rule instanceof VolumeThresholdRule r ? r.window().plus(r.quiet()) : Duration.ZERO;
   }
 }

@@ -1,34 +1,82 @@
 package fr.communitydefender.alerting.incident.internal;
 
 import fr.communitydefender.domain.incident.Incident;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What alerting remembers of one watch, persisted in a state store: the latest count of each 1-minute window (by
- * window start, epoch ms), the latest window end seen (the watch's event-time clock), and the open incidents by rule.
+ * What alerting remembers of one watch, persisted in a state store (its changelog lets a restart resume without
+ * relearning): the latest count of each 1-minute window (by window start, epoch ms), the latest window end seen (the
+ * watch's event-time clock), the open incidents by rule, the learned {@link Baseline}, and the learned minutes summed
+ * by hour (epoch ms of the hour) for the last week.
  */
-public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets, Map<String, Incident> open) {
+public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets, Map<String, Incident> open,
+    Baseline baseline, Map<Long, Long> hours) {
+  /** A minute is learned once the clock is this far past it: later mentions of it are rare. */
+  static final Duration SETTLE = Duration.ofMinutes(10);
+  private static final long MINUTE = 60_000;
+  private static final long HOUR = 3_600_000;
+
   public WatchState {
     buckets = buckets == null ? new TreeMap<>() : new TreeMap<>(buckets);
     open = open == null ? new TreeMap<>() : new TreeMap<>(open);
+    baseline = baseline == null ? Baseline.empty() : baseline;
+    hours = hours == null ? new TreeMap<>() : new TreeMap<>(hours);
   }
 
   public static WatchState empty(String watchId) {
-    return new WatchState(watchId, Instant.EPOCH, null, null);
+    return new WatchState(watchId, Instant.EPOCH, null, null, null, null);
+  }
+
+  public WatchState withClock(Instant newClock) {
+    return new WatchState(watchId, newClock, buckets, open, baseline, hours);
   }
 
   /** Sum of the windows starting in [end - span, end). */
-  public long sum(Instant end, java.time.Duration span) {
+  public long sum(Instant end, Duration span) {
     long to = end.toEpochMilli();
     long from = to - span.toMillis();
     return ((TreeMap<Long, Long>) buckets).subMap(from, true, to, false).values().stream()
         .mapToLong(Long::longValue).sum();
   }
 
+  /** Learned mentions of the {@code hoursBack} hours before {@code end} (up to a week). */
+  public long lastHours(Instant end, int hoursBack) {
+    long to = end.toEpochMilli();
+    return ((TreeMap<Long, Long>) hours).subMap(to - hoursBack * HOUR, true, to, false).values().stream()
+        .mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * Teaches the baseline every settled minute since the last one learned (at most two days' worth after a long
+   * silence), and sums them by hour.
+   */
+  public WatchState learn(Instant firstSeen) {
+    if (baseline.learnedUpTo() == null) { // the watch's first signal: learning starts at its minute
+      return new WatchState(watchId, clock, buckets, open,
+          baseline.learnedUpTo(Instant.ofEpochMilli(firstSeen.toEpochMilli() / MINUTE * MINUTE)), hours);
+    }
+    long until = (clock.toEpochMilli() - SETTLE.toMillis()) / MINUTE * MINUTE;
+    long from = baseline.learnedUpTo().toEpochMilli();
+    from = Math.max(from, until - 2 * 24 * 60 * MINUTE);
+    if (until <= from) {
+      return this;
+    }
+    for (long m = from; m < until; m += MINUTE) {
+      long c = buckets.getOrDefault(m, 0L);
+      baseline.learn(Instant.ofEpochMilli(m), c);
+      if (c > 0) {
+        hours.merge(m / HOUR * HOUR, c, Long::sum);
+      }
+    }
+    ((TreeMap<Long, Long>) hours).headMap(until - (7 * 24 + 1) * HOUR, false).clear();
+    return new WatchState(watchId, clock, buckets, open, baseline.learnedUpTo(Instant.ofEpochMilli(until)), hours);
+  }
+
   /** Forgets windows older than {@code keep} before the clock. */
-  public void prune(java.time.Duration keep) {
+  public void prune(Duration keep) {
     long oldest = clock.toEpochMilli() - keep.toMillis();
     ((TreeMap<Long, Long>) buckets).headMap(oldest, false).clear();
   }

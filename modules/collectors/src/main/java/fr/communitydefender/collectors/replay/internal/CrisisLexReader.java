@@ -60,6 +60,23 @@ public final class CrisisLexReader {
     return out;
   }
 
+  /**
+   * A {@code *-tweets_labeled.csv} alone (an event without an id file, like Boston): each tweet's time comes from its
+   * id (Twitter ids since 2010 are "snowflakes": milliseconds since 2010-11-04T01:42:54.657Z in the top bits).
+   */
+  public static List<ReplayRecord> readLabelled(Path textFile) throws IOException {
+    String origin = textFile.getFileName().toString();
+    List<ReplayRecord> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : texts(textFile).entrySet()) {
+      long id = Long.parseLong(e.getKey());
+      Instant at = Instant.ofEpochMilli((id >> 22) + 1_288_834_974_657L);
+      out.add(new ReplayRecord.Parsed(0, new Mention("tw-" + e.getKey(), "crisislex:" + origin, at, e.getValue(),
+          null, null, null, 0, List.of())));
+    }
+    out.sort(Comparator.comparing(CrisisLexReader::timeOf));
+    return out;
+  }
+
   private static Instant timeOf(ReplayRecord r) {
     return r instanceof ReplayRecord.Parsed p ? p.mention().publishedAt() : Instant.MIN;
   }

@@ -52,7 +52,7 @@ public final class KeyChecker {
     }
     RecordComponent[] components = concrete.getRecordComponents();
     for (RecordComponent c : components) {
-      allowed.add(c.getName());
+      allowed.add(key(c));
     }
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
@@ -62,7 +62,7 @@ public final class KeyChecker {
         return new UnknownKey(fieldPath, String.join(", ", allowed));
       }
       for (RecordComponent c : components) {
-        if (c.getName().equals(f.getKey())) {
+        if (key(c).equals(f.getKey())) {
           UnknownKey u = firstUnknown(f.getValue(), c.getGenericType(), fieldPath);
           if (u != null) {
             return u;
@@ -71,6 +71,16 @@ public final class KeyChecker {
       }
     }
     return null;
+  }
+
+  /** The YAML key of a record component: its {@code @JsonProperty} name when it has one. */
+  private static String key(RecordComponent c) {
+    com.fasterxml.jackson.annotation.JsonProperty p =
+        c.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+    if (p == null && c.getAccessor() != null) {
+      p = c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+    }
+    return p != null && !p.value().isEmpty() ? p.value() : c.getName();
   }
 
   private static Class<?> resolveSubtype(Class<?> raw, JsonNode node) {

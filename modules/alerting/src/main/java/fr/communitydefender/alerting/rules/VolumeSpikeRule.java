@@ -1,0 +1,72 @@
+package fr.communitydefender.alerting.rules;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.communitydefender.domain.config.FieldException;
+import fr.communitydefender.domain.incident.Severity;
+import java.time.Duration;
+
+/**
+ * Fires when the trailing {@code window} holds a count that is improbable against what the watch usually sees — the
+ * count-aware test a small commune needs: with {@code λ} the expected count (the largest of the learned baseline for
+ * this hour of the day, the rate of the {@code reference} window just before, {@code dayFactor} × the average of the
+ * last 24 hours and {@code weekFactor} × that of the last 7 days), it fires when the count is at least {@code minCount}, at least {@code spikeHeight} × λ, and
+ * its Poisson tail probability P(X ≥ count | λ) is at most {@code pValue}. So "3 instead of 1" never fires, while
+ * dozens after silence do even without history; the reference and day terms keep decaying tails quiet.
+ */
+public record VolumeSpikeRule(
+    String id,
+    String watch,
+    Duration window,
+    Duration reference,
+    @JsonProperty("spike_height") Double spikeHeight,
+    @JsonProperty("min_count") Long minCount,
+    @JsonProperty("p_value") Double pValue,
+    @JsonProperty("day_factor") Double dayFactor,
+    @JsonProperty("week_factor") Double weekFactor,
+    Duration quiet,
+    Severity severity,
+    String title) implements AlertRule {
+  public static final Duration DEFAULT_QUIET = Duration.ofHours(6);
+
+  public VolumeSpikeRule {
+    FieldException.required(id, "id");
+    if (!VolumeThresholdRule.ID.matcher(id).matches()) {
+      throw new FieldException("id", "'" + id + "' must be lower-case letters, digits, '.', '-' or '_'");
+    }
+    FieldException.required(watch, "watch");
+    window = window == null ? Duration.ofMinutes(5) : window;
+    if (window.toSeconds() < 60 || window.toSeconds() % 60 != 0 || window.toHours() > 6) {
+      throw new FieldException("window", "must be a whole number of minutes between 1m and 6h");
+    }
+    reference = reference == null ? Duration.ofHours(1) : reference;
+    if (reference.toSeconds() < 60 || reference.toSeconds() % 60 != 0 || reference.toHours() > 24) {
+      throw new FieldException("reference", "must be a whole number of minutes between 1m and 24h");
+    }
+    spikeHeight = spikeHeight == null ? 3.0 : spikeHeight;
+    if (spikeHeight < 1) {
+      throw new FieldException("spike_height", "must be at least 1");
+    }
+    minCount = minCount == null ? 4L : minCount;
+    if (minCount < 1) {
+      throw new FieldException("min_count", "must be at least 1");
+    }
+    pValue = pValue == null ? 1e-5 : pValue;
+    if (pValue <= 0 || pValue >= 1) {
+      throw new FieldException("p_value", "must be between 0 and 1 (exclusive)");
+    }
+    dayFactor = dayFactor == null ? 3.0 : dayFactor;
+    if (dayFactor < 0) {
+      throw new FieldException("day_factor", "must not be negative");
+    }
+    weekFactor = weekFactor == null ? 3.0 : weekFactor;
+    if (weekFactor < 0) {
+      throw new FieldException("week_factor", "must not be negative");
+    }
+    quiet = quiet == null ? DEFAULT_QUIET : quiet;
+    if (quiet.toSeconds() < 60) {
+      throw new FieldException("quiet", "must be at least 1m");
+    }
+    severity = severity == null ? Severity.HIGH : severity;
+    title = title == null || title.isBlank() ? "Pic inhabituel de mentions" : title;
+  }
+}

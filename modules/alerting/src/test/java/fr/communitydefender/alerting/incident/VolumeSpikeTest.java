@@ -1,0 +1,134 @@
+package fr.communitydefender.alerting.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.communitydefender.alerting.AlertingMetrics;
+import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.alerting.rules.VolumeSpikeRule;
+import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.json.JsonSerde;
+import fr.communitydefender.domain.signal.VolumeSignal;
+import fr.communitydefender.domain.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The count-aware spike rule on the real topology, with explicit event times (one signal per minute). */
+class VolumeSpikeTest {
+  private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, VolumeSignal> signals;
+  private TestOutputTopic<String, IncidentEvent> incidents;
+
+  @BeforeEach
+  void setUp() {
+    VolumeSpikeRule rule = new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null,
+        Duration.ofHours(2), null, null);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "spike-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(AlertTopology.build(new AlertRules(List.of(rule)),
+        new AlertingMetrics(new SimpleMeterRegistry())), props, T0);
+    signals = driver.createInputTopic(Topics.SIGNALS_VOLUME.name(), Serdes.String().serializer(),
+        JsonSerde.of(VolumeSignal.class).serializer());
+    incidents = driver.createOutputTopic(Topics.INCIDENTS.name(), Serdes.String().deserializer(),
+        JsonSerde.of(IncidentEvent.class).deserializer());
+  }
+
+  @AfterEach
+  void tearDown() {
+    driver.close();
+  }
+
+  /** The final count of minute {@code minute} after T0. */
+  private void minute(long minute, long count) {
+    Instant start = T0.plus(Duration.ofMinutes(minute));
+    signals.pipeInput("ville", new VolumeSignal("ville", start, start.plus(Duration.ofMinutes(1)), count),
+        start.plusSeconds(59));
+  }
+
+  /** Minutes [from, to) with {@code count} each. */
+  private void minutes(long from, long to, long count) {
+    for (long m = from; m < to; m++) {
+      minute(m, count);
+    }
+  }
+
+  private List<IncidentEvent> opened() {
+    return incidents.readValuesToList().stream().filter(e -> e.type() == IncidentEvent.Type.OPENED).toList();
+  }
+
+  @Test
+  void shouldStayQuietWhenThreeMentionsReplaceOneOnAQuietWatch() {
+    for (long m = 0; m < 600; m += 5) {
+      minute(m, 1); // one mention every five minutes for ten hours
+    }
+    minute(600, 1);
+    minute(601, 1);
+    minute(602, 1);
+    assertThat(opened()).isEmpty();
+  }
+
+  @Test
+  void shouldFireWhenDozensFollowSilenceEvenWithoutHistory() {
+    minute(0, 0);
+    minute(1, 30);
+    List<IncidentEvent> events = opened();
+    assertThat(events).singleElement().satisfies(e -> {
+      assertThat(e.incident().currentCount()).isEqualTo(30);
+      assertThat(e.incident().reason()).startsWith("30 mentions en 5m ; attendu ≈ ");
+    });
+  }
+
+  @Test
+  void shouldFireJustAtTheMinimumCountWhenNothingIsExpected() {
+    minute(0, 3);
+    assertThat(opened()).as("3 mentions: under min_count 4").isEmpty();
+    minute(1, 1);
+    assertThat(opened()).as("4 mentions after silence").hasSize(1);
+  }
+
+  @Test
+  void shouldNotFireOnTheDecayingTailWhenTheLastDayWasBusier() {
+    minutes(0, 60, 20); // a real spike: 1,200 mentions in an hour
+    assertThat(opened()).hasSize(1);
+    minutes(60, 600, 0); // quiet: the incident resolves after 2 h
+    assertThat(incidents.readValuesToList()).extracting(IncidentEvent::type).contains(IncidentEvent.Type.RESOLVED);
+    minutes(600, 610, 3); // the next morning's bump: 15 in 5 min, well below 3 × the day's average
+    assertThat(opened()).isEmpty();
+  }
+
+  @Test
+  void shouldLearnTheBusyHourOfTheDayWhenItRepeats() {
+    for (long m = 0; m < 4 * 1440; m++) {
+      long ofDay = m % 1440;
+      if (ofDay >= 480 && ofDay < 540) {
+        minute(m, 3); // the 08:00 market rush, 3 a minute
+      } else if (ofDay % 20 == 0) {
+        minute(m, 1); // 3 an hour the rest of the day
+      }
+    }
+    minutes(4 * 1440 + 480, 4 * 1440 + 485, 3); // the fifth morning's rush: usual for 08:00
+    assertThat(opened()).as("the rush is news the first mornings, then it is learned for 08:00")
+        .isNotEmpty().allSatisfy(e -> assertThat(e.at()).isBefore(T0.plus(Duration.ofDays(2))));
+  }
+
+  @Test
+  void shouldOpenOneIncidentForOneSpikeWhenItLastsAnHour() {
+    minutes(0, 120, 0);
+    for (long m = 120; m < 180; m++) {
+      minute(m, 5 + (m % 7));
+    }
+    assertThat(opened()).hasSize(1);
+  }
+}

@@ -1,0 +1,152 @@
+package fr.communitydefender.app.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Scores incidents against reference onsets (real spikes). A spike at onset {@code o} is <em>detected</em> when an
+ * incident opens in [o − 5 min, o + 6 h) (and before the next spike's own slack); its <em>delay</em> is that incident's
+ * time minus {@code o}; the data's <em>first rise</em> is the first minute from o − 5 min at which the next 10 minutes
+ * hold at least 3 mentions (the delay is also given from there). An incident is <em>false</em> when it opens more than
+ * 6 h after the last onset before it (or with no onset before it).
+ */
+final class Scoring {
+  static final Duration SLACK = Duration.ofMinutes(5);
+  static final Duration HORIZON = Duration.ofHours(6);
+  static final Duration RISE_WINDOW = Duration.ofMinutes(10);
+  static final int RISE_COUNT = 3;
+
+  private int events;
+  private int spikes;
+  private int detected;
+  private int falseIncidents;
+  private int maxPerSpike;
+  private final List<Long> delays = new ArrayList<>();
+  private final List<Long> delaysFromRise = new ArrayList<>();
+
+  /** Reads {@code event,onset_utc} lines; errors name the file and line. */
+  static Map<String, List<Instant>> readOnsets(Path file) throws IOException {
+    Map<String, List<Instant>> out = new TreeMap<>();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    if (lines.isEmpty() || !lines.get(0).strip().equals("event,onset_utc")) {
+      throw new IllegalArgumentException(file + ":1: expected the header event,onset_utc");
+    }
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split(",");
+      if (parts.length != 2 || parts[0].isBlank()) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected event,onset_utc");
+      }
+      try {
+        out.computeIfAbsent(parts[0].strip(), k -> new ArrayList<>()).add(Instant.parse(parts[1].strip()));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": onset_utc: '" + parts[1].strip()
+            + "' is not an ISO-8601 UTC time such as 2013-04-18T00:50:00Z");
+      }
+    }
+    out.values().forEach(Collections::sort);
+    return out;
+  }
+
+  /** Scores one event and prints its lines. {@code times}: the mentions' times, sorted. */
+  void add(String event, List<Instant> times, List<EvalDetection.Opened> opened, List<Instant> onsets,
+      PrintStream out) {
+    events++;
+    out.printf(Locale.ROOT, "== %s: %d mentions, %d incident(s), %d reference onset(s)%n", event, times.size(),
+        opened.size(), onsets.size());
+    for (EvalDetection.Opened o : opened) {
+      out.printf(Locale.ROOT, "   incident %s  %s  %s%n", o.at(), o.rule(), o.reason());
+    }
+    for (int i = 0; i < onsets.size(); i++) {
+      Instant onset = onsets.get(i);
+      Instant end = onset.plus(HORIZON);
+      if (i + 1 < onsets.size() && onsets.get(i + 1).minus(SLACK).isBefore(end)) {
+        end = onsets.get(i + 1).minus(SLACK);
+      }
+      Instant from = onset.minus(SLACK);
+      Instant until = end;
+      List<EvalDetection.Opened> within = opened.stream()
+          .filter(o -> !o.at().isBefore(from) && o.at().isBefore(until)).toList();
+      spikes++;
+      maxPerSpike = Math.max(maxPerSpike, within.size());
+      Instant rise = firstRise(times, from);
+      if (within.isEmpty()) {
+        out.printf(Locale.ROOT, "   onset %s: MISSED (data's first rise %s)%n", onset, rise == null ? "none" : rise);
+        continue;
+      }
+      detected++;
+      long delay = Duration.between(onset, within.get(0).at()).toSeconds();
+      delays.add(delay);
+      String fromRise = "";
+      if (rise != null) {
+        long d = Duration.between(rise, within.get(0).at()).toSeconds();
+        delaysFromRise.add(d);
+        fromRise = ", " + d + " s after the data's first rise at " + rise;
+      }
+      out.printf(Locale.ROOT, "   onset %s: detected %d s after%s; %d incident(s) for this spike%n", onset, delay,
+          fromRise, within.size());
+    }
+    for (EvalDetection.Opened o : opened) {
+      Instant last = null;
+      for (Instant onset : onsets) {
+        if (!onset.minus(SLACK).isAfter(o.at())) {
+          last = onset;
+        }
+      }
+      if (last == null || o.at().isAfter(last.plus(HORIZON))) {
+        falseIncidents++;
+        out.printf(Locale.ROOT, "   FALSE incident %s (%s)%n", o.at(), last == null ? "before any onset"
+            : Duration.between(last, o.at()).toHours() + " h after the last onset");
+      }
+    }
+  }
+
+  /** The first minute from {@code from} at which the next 10 minutes hold at least 3 mentions, or null. */
+  static Instant firstRise(List<Instant> times, Instant from) {
+    int lo = 0;
+    for (int hi = 0; hi < times.size(); hi++) {
+      if (times.get(hi).isBefore(from)) {
+        lo = hi + 1;
+        continue;
+      }
+      while (times.get(lo).isBefore(times.get(hi).minus(RISE_WINDOW))) {
+        lo++;
+      }
+      if (hi - lo + 1 >= RISE_COUNT) {
+        return times.get(lo);
+      }
+    }
+    return null;
+  }
+
+  String summary() {
+    return String.format(Locale.ROOT, "events=%d detected=%d median_delay_s=%s false_incidents=%d folders=%d "
+        + "median_delay_from_rise_s=%s max_incidents_per_spike=%d", spikes, detected, median(delays),
+        falseIncidents, events, median(delaysFromRise), maxPerSpike);
+  }
+
+  private static String median(List<Long> values) {
+    if (values.isEmpty()) {
+      return "NA";
+    }
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? String.valueOf(sorted.get(n / 2)) : String.valueOf((sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
+  }
+}
