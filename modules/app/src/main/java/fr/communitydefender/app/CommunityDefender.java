@@ -1,6 +1,7 @@
 package fr.communitydefender.app;
 
 import fr.communitydefender.app.start.CheckConfigCommand;
+import fr.communitydefender.app.start.RulesCommand;
 import fr.communitydefender.app.start.StartCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Command-line entry: {@code start} runs the chosen roles, {@code check-config} validates watches and rules. */
 @Command(name = "community-defender", mixinStandardHelpOptions = true, version = "community-defender 0.1.0",
     description = "Crisis monitoring and response console for local governments.",
-    subcommands = {StartCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {StartCommand.class, CheckConfigCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
 public final class CommunityDefender {
   public static void main(String[] args) {
     System.exit(new CommandLine(new CommunityDefender()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));

@@ -49,6 +49,44 @@ public record AlertRules(List<AlertRule> rules) {
     return new AlertRules(all);
   }
 
+  /** The verdict on one rule file: how many rules it holds, or the first problem (file:line:column: field: …). */
+  public record FileCheck(Path file, int rules, String error) {
+    public boolean ok() {
+      return error == null;
+    }
+  }
+
+  /**
+   * Checks every file on its own (like {@code amtool check-config}), then ids across files: one verdict per file,
+   * none stopping the others.
+   */
+  public static List<FileCheck> check(Path dirOrFile, Set<String> knownWatches) {
+    List<FileCheck> out = new ArrayList<>();
+    Map<String, String> firstSeen = new HashMap<>();
+    List<Path> files;
+    try {
+      files = files(dirOrFile);
+    } catch (ConfigException e) {
+      return List.of(new FileCheck(dirOrFile, 0, e.getMessage()));
+    }
+    for (Path file : files) {
+      try {
+        List<AlertRule> rules = load(file, knownWatches).rules();
+        for (int i = 0; i < rules.size(); i++) {
+          String previous = firstSeen.putIfAbsent(rules.get(i).id(), file + " rules[" + i + "]");
+          if (previous != null) {
+            throw YamlConfigLoader.errorAt(file, "rules[" + i + "].id",
+                "duplicate rule id '" + rules.get(i).id() + "' (first defined in " + previous + ")");
+          }
+        }
+        out.add(new FileCheck(file, rules.size(), null));
+      } catch (ConfigException e) {
+        out.add(new FileCheck(file, 0, e.getMessage()));
+      }
+    }
+    return out;
+  }
+
   private static List<Path> files(Path dirOrFile) {
     if (!Files.isDirectory(dirOrFile)) {
       if (!Files.isRegularFile(dirOrFile)) {

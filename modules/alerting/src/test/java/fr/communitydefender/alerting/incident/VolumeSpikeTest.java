@@ -92,10 +92,19 @@ class VolumeSpikeTest {
 
   @Test
   void shouldFireJustAtTheMinimumCountWhenNothingIsExpected() {
-    minute(0, 3);
+    minutes(0, 120, 0); // two quiet hours: the watch has history
+    minute(120, 3);
     assertThat(opened()).as("3 mentions: under min_count 4").isEmpty();
-    minute(1, 1);
+    minute(121, 1);
     assertThat(opened()).as("4 mentions after silence").hasSize(1);
+  }
+
+  @Test
+  void shouldWaitForDozensWhenTheWatchIsNew() {
+    minutes(0, 10, 2); // a new watch with its usual 2 a minute: not news
+    assertThat(opened()).isEmpty();
+    minute(10, 12);
+    assertThat(opened()).as("a dozen in a minute on top").hasSize(1);
   }
 
   @Test

@@ -74,6 +74,30 @@ class StartCommandTest {
   }
 
   @Test
+  void shouldReportEachRuleFileAndFailWhenOneIsBad() throws Exception {
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(rules.resolve("a-good.yaml"), """
+        rules:
+          - id: spike
+            type: volume_spike
+            watch: "*"
+        """);
+    Files.writeString(rules.resolve("b-bad.yaml"), """
+        rules:
+          - id: drop
+            type: volume_spike
+            watch: "*"
+            p_value: 2
+        """);
+    Run r = run("rules", "check", rules.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains(rules.resolve("a-good.yaml") + ": OK (1 rule)")
+        .contains(rules.resolve("b-bad.yaml") + ":5:5: rules[0].p_value: must be between 0 and 1 (exclusive)");
+    Files.delete(rules.resolve("b-bad.yaml"));
+    assertThat(run("rules", "check", rules.toString()).exit()).isZero();
+  }
+
+  @Test
   void shouldListOptionsWhenAskedForHelp() {
     Run r = run("start", "--help");
     assertThat(r.exit()).isZero();

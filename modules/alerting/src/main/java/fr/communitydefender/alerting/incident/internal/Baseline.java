@@ -47,6 +47,15 @@ public record Baseline(double[] level, double[] hourly, long[] hourlyMinutes, In
     return Math.max(FLOOR_PER_MINUTE, r);
   }
 
+  /** Minutes learned so far (over all hours). */
+  public long minutesLearned() {
+    long n = 0;
+    for (long m : hourlyMinutes) {
+      n += m;
+    }
+    return n;
+  }
+
   public Baseline learnedUpTo(Instant minute) {
     return new Baseline(level, hourly, hourlyMinutes, minute);
   }

@@ -81,6 +81,10 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
   }
 
   /** What a rule says at {@code at}: whether it fires, the count, the bar it compares with, and why in words. */
+  /** A watch with less history than this is warming up: a spike rule then needs {@link #WARM_UP_COUNT} mentions. */
+  static final long WARM_UP_MINUTES = 60;
+  static final long WARM_UP_COUNT = 12;
+
   private record Verdict(boolean firing, long count, long threshold, String reason) {}
 
   private static Verdict verdict(AlertRule rule, WatchState state, Instant at) {
@@ -100,6 +104,9 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
         double expected = Math.max(Math.max(base, ref), Math.max(day, week));
         double p = Poisson.tail(count, expected);
         long bar = Math.max(r.minCount(), (long) Math.ceil(r.spikeHeight() * expected));
+        if (state.baseline().minutesLearned() < WARM_UP_MINUTES) {
+          bar = Math.max(bar, WARM_UP_COUNT); // a new watch knows nothing yet: only dozens are news
+        }
         String basis = expected == base ? "habituel à cette heure" : expected == ref
             ? Durations.format(r.reference()) + " précédente" : expected == day
             ? String.format(java.util.Locale.FRANCE, "moyenne des 24 h × %.1f", r.dayFactor())
