@@ -110,7 +110,7 @@ public final class EvalDetection {
     }
   }
 
-  static List<Mention> load(Path dir) throws IOException {
+  public static List<Mention> load(Path dir) throws IOException {
     List<Mention> out = new ArrayList<>();
     for (ReplayRecord r : ReplayFormat.CRISISLEX.read(dataFile(dir))) {
       if (r instanceof ReplayRecord.Parsed p) {
@@ -121,7 +121,7 @@ public final class EvalDetection {
   }
 
   /** Replays one event through both topologies; returns the incidents opened, in order. */
-  static List<Opened> replay(String event, List<Mention> mentions, AlertRules rules, Enricher enricher) {
+  public static List<Opened> replay(String event, List<Mention> mentions, AlertRules rules, Enricher enricher) {
     String watch = event.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
     Properties props = new Properties();
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -37,6 +37,7 @@ public final class StreamsApp implements AutoCloseable {
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+    p.put("processing.exception.handler.global.enabled", true);
     p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
     KafkaStreams streams = new KafkaStreams(topology, p);
     new KafkaStreamsMetrics(streams).bindTo(registry);

@@ -11,9 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rules check DIR|FILE}: one line per rule file, {@code OK} or its first problem; exit 1 on any problem. */
+/**
+ * {@code rules check DIR|FILE}: one line per rule file, {@code OK} or its first problem; exit 1 on any problem.
+ * {@code rules backtest --rules DIR --replay FILE|DIR}: what the rules would have opened on recorded data.
+ */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Alert rule tools.",
-    subcommands = {RulesCommand.Check.class})
+    subcommands = {RulesCommand.Check.class, RulesCommand.Backtest.class})
 public final class RulesCommand {
   private RulesCommand() {}
 
@@ -41,6 +44,45 @@ public final class RulesCommand {
         }
       }
       return checks.stream().allMatch(AlertRules.FileCheck::ok) ? 0 : 1;
+    }
+  }
+
+  @Command(name = "backtest", mixinStandardHelpOptions = true,
+      description = "Replays recorded mentions (JSON Lines drill, CrisisLexT26 file or event folder) through the "
+          + "production topologies in event time, as fast as possible, and prints the incidents the rules would "
+          + "have opened: when, which rule, why.")
+  static final class Backtest implements Callable<Integer> {
+    @Option(names = "--rules", paramLabel = "DIR|FILE", description = "Rules (default: ${DEFAULT-VALUE}).")
+    Path rules = Path.of("alert-rules");
+
+    @Option(names = "--replay", paramLabel = "FILE|DIR", required = true,
+        description = "A .jsonl drill, a CrisisLexT26 .csv, or a CrisisLexT26 event folder.")
+    Path replay;
+
+    @Option(names = "--watch", paramLabel = "ID", description = "Watch every mention belongs to (default: the file "
+        + "or folder name).")
+    String watch;
+
+    @Override
+    public Integer call() throws Exception {
+      AlertRules loaded = AlertRules.load(rules, java.util.Set.of());
+      List<fr.communitydefender.domain.mention.Mention> mentions = Files.isDirectory(replay)
+          ? fr.communitydefender.app.eval.EvalDetection.load(replay) : read(replay);
+      String name = watch != null ? watch : replay.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+      List<fr.communitydefender.app.eval.EvalDetection.Opened> opened = fr.communitydefender.app.eval.EvalDetection
+          .replay(name, mentions, loaded, fr.communitydefender.enrichment.Enricher.standard(
+              new fr.communitydefender.enrichment.EnrichmentMetrics(
+                  new io.micrometer.core.instrument.simple.SimpleMeterRegistry())));
+      System.out.printf("%d mentions replayed, %d incident(s) would have opened%n", mentions.size(), opened.size());
+      opened.forEach(o -> System.out.printf("%s  %s  %s%n", o.at(), o.rule(), o.reason()));
+      return 0;
+    }
+
+    private static List<fr.communitydefender.domain.mention.Mention> read(Path file) throws java.io.IOException {
+      return fr.communitydefender.collectors.replay.ReplayFormat.detect(file).read(file).stream()
+          .filter(r -> r instanceof fr.communitydefender.collectors.replay.ReplayRecord.Parsed)
+          .map(r -> ((fr.communitydefender.collectors.replay.ReplayRecord.Parsed) r).mention())
+          .sorted(java.util.Comparator.comparing(fr.communitydefender.domain.mention.Mention::publishedAt)).toList();
     }
   }
 }

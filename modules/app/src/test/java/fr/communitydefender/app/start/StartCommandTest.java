@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -95,6 +96,26 @@ class StartCommandTest {
         .contains(rules.resolve("b-bad.yaml") + ":5:5: rules[0].p_value: must be between 0 and 1 (exclusive)");
     Files.delete(rules.resolve("b-bad.yaml"));
     assertThat(run("rules", "check", rules.toString()).exit()).isZero();
+  }
+
+  @Test
+  void shouldPrintWhatWouldHaveOpenedWhenBacktestingADrill() throws Exception {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    java.time.Instant t0 = java.time.Instant.parse("2026-03-14T06:00:00Z");
+    for (int m = 0; m < 180; m += 30) { // two mentions an hour for three hours, then 30 in one minute
+      lines.add(fr.communitydefender.domain.json.Json.write(new fr.communitydefender.domain.mention.Mention(
+          "q" + m, "drill", t0.plusSeconds(60L * m), "Marché de Sainte-Aure", "a", null, "fr", 1, List.of())));
+    }
+    for (int i = 0; i < 30; i++) {
+      lines.add(fr.communitydefender.domain.json.Json.write(new fr.communitydefender.domain.mention.Mention(
+          "s" + i, "drill", t0.plusSeconds(180 * 60L + i), "Explosion à Sainte-Aure", "b" + i, null, "fr", 1,
+          List.of())));
+    }
+    Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
+    Run r = run("rules", "backtest", "--rules", "../../alert-rules", "--replay", drill.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("36 mentions replayed, 1 incident(s) would have opened")
+        .containsPattern("2026-03-14T09:01:00Z  volume-spike  \\d+ mentions en 5m ; attendu ≈ ");
   }
 
   @Test
