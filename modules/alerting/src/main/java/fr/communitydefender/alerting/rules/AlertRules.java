@@ -14,9 +14,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** The loaded rule set: every {@code *.yaml}/{@code *.yml} of a folder (or one file), ids unique across files. */
-public record AlertRules(List<AlertRule> rules) {
+public record AlertRules(List<AlertRule> rules, Path source) {
   public AlertRules {
     rules = List.copyOf(rules);
+  }
+
+  /** Rules not read from files (tests, harnesses): nothing to reload. */
+  public AlertRules(List<AlertRule> rules) {
+    this(rules, null);
   }
 
   /**
@@ -46,7 +51,7 @@ public record AlertRules(List<AlertRule> rules) {
         all.add(rule);
       }
     }
-    return new AlertRules(all);
+    return new AlertRules(all, dirOrFile);
   }
 
   /** The verdict on one rule file: how many rules it holds, or the first problem (file:line:column: field: …). */

@@ -110,11 +110,7 @@ public final class LocalRuntime implements AutoCloseable {
       startDeep(o, bootstrap, checks);
     }
     if (o.roles().contains(Role.ALERT)) {
-      StreamsApp alert = StreamsApp.start("cd-alerting",
-          AlertTopology.build(o.rules(), new AlertingMetrics(registry)), bootstrap, o.dataDir().resolve("streams"),
-          registry);
-      resources.push(alert);
-      checks.put("alert", alert::running);
+      startAlerting(o, bootstrap, checks);
     }
     if (o.roles().contains(Role.CONSOLE)) {
       startConsole(o, checks);
@@ -173,6 +169,41 @@ public final class LocalRuntime implements AutoCloseable {
         }
       }, 0, 6, TimeUnit.HOURS);
     }
+  }
+
+  /**
+   * The alerting Streams app; when the rules came from files, their folder is polled every 5 s and a valid change
+   * restarts the app with the new rules (its state comes back from the state directory and changelog).
+   */
+  private void startAlerting(RuntimeOptions o, String bootstrap, Map<String, BooleanSupplier> checks) {
+    AlertingMetrics metrics = new AlertingMetrics(registry);
+    java.util.concurrent.atomic.AtomicReference<StreamsApp> app = new java.util.concurrent.atomic.AtomicReference<>(
+        StreamsApp.start("cd-alerting", AlertTopology.build(o.rules(), metrics), bootstrap,
+            o.dataDir().resolve("streams"), registry));
+    resources.push(() -> app.get().close());
+    checks.put("alert", () -> app.get().running());
+    if (o.rules().source() == null) {
+      return;
+    }
+    fr.communitydefender.alerting.rules.RulesReloader reloader = new fr.communitydefender.alerting.rules.RulesReloader(
+        o.rules(), o.watches().ids(), rules -> {
+          app.get().close();
+          app.set(StreamsApp.start("cd-alerting", AlertTopology.build(rules, metrics), bootstrap,
+              o.dataDir().resolve("streams"), registry));
+        }, metrics);
+    ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "cd-rules-reload");
+      t.setDaemon(true);
+      return t;
+    });
+    watcher.scheduleWithFixedDelay(() -> {
+      try {
+        reloader.poll();
+      } catch (RuntimeException e) {
+        LOG.atWarn().addKeyValue("reason", e.toString()).log("rules reload failed, previous rules stay active");
+      }
+    }, 5, 5, TimeUnit.SECONDS);
+    resources.push(watcher::shutdownNow);
   }
 
   private void startDeep(RuntimeOptions o, String bootstrap, Map<String, BooleanSupplier> checks) {
