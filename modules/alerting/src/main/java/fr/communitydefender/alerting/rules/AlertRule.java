@@ -8,8 +8,9 @@ import java.time.Duration;
 /** An alert rule; its kind is chosen by {@code type:} in YAML. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({@JsonSubTypes.Type(value = VolumeThresholdRule.class, name = "volume_threshold"),
-    @JsonSubTypes.Type(value = VolumeSpikeRule.class, name = "volume_spike")})
-public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule {
+    @JsonSubTypes.Type(value = VolumeSpikeRule.class, name = "volume_spike"),
+    @JsonSubTypes.Type(value = NegativeShareRule.class, name = "negative_share")})
+public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule, NegativeShareRule {
   /** Any watch. */
   String ALL_WATCHES = "*";
 
@@ -30,6 +31,7 @@ public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule {
     return switch (this) {
       case VolumeThresholdRule r -> r.window();
       case VolumeSpikeRule r -> r.window().plus(r.reference());
+      case NegativeShareRule r -> r.window();
     };
   }
 

@@ -48,7 +48,7 @@ public final class EvalDetection {
   public record Opened(Instant at, String rule, String reason) {}
 
   public static void main(String[] args) throws IOException {
-    Path rulesPath = Path.of("alert-rules");
+    Path rulesPath = Path.of("alert-rules", "volume.yaml");
     Path onsetsPath = null;
     List<Path> dirs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -59,7 +59,8 @@ public final class EvalDetection {
       }
     }
     if (dirs.isEmpty()) {
-      System.err.println("usage: eval-detection [--rules DIR|FILE] [--onsets FILE] EVENT_DIR...");
+      System.err.println("usage: eval-detection [--rules DIR|FILE (default alert-rules/volume.yaml)] [--onsets FILE] "
+          + "EVENT_DIR...");
       System.exit(2);
     }
     AlertRules rules = AlertRules.load(rulesPath, Set.of());

@@ -82,10 +82,15 @@ class DemoDrillTest {
       List<IncidentEvent> opened = alert.createOutputTopic(Topics.INCIDENTS.name(), Serdes.String().deserializer(),
               JsonSerde.of(IncidentEvent.class).deserializer()).readValuesToList().stream()
           .filter(e -> e.type() == IncidentEvent.Type.OPENED).toList();
-      assertThat(opened).extracting(e -> e.incident().watchId()).containsExactlyInAnyOrder("sainte-aure", "crue");
-      assertThat(opened).allSatisfy(e -> assertThat(e.at())
+      List<IncidentEvent> spikes = opened.stream().filter(e -> e.incident().ruleId().equals("volume-spike")).toList();
+      assertThat(spikes).extracting(e -> e.incident().watchId()).containsExactlyInAnyOrder("sainte-aure", "crue");
+      assertThat(spikes).allSatisfy(e -> assertThat(e.at())
           .isBefore(DemoDrill.START.plus(Duration.ofMinutes(15)))
           .isAfter(DemoDrill.START.plus(Duration.ofMinutes(10))));
+      assertThat(opened).as("the flood's angry posts").anySatisfy(e -> {
+        assertThat(e.incident().ruleId()).isEqualTo("negative-share");
+        assertThat(e.incident().watchId()).isEqualTo("crue");
+      });
     }
   }
 }

@@ -71,7 +71,7 @@ class StartCommandTest {
   void shouldValidateProjectRulesWhenCheckingConfig() {
     Run ok = run("check-config", "--rules", "../../alert-rules");
     assertThat(ok.exit()).isZero();
-    assertThat(ok.out()).contains("OK: 2 watches, 1 rules");
+    assertThat(ok.out()).contains("OK: 2 watches, 2 rules");
   }
 
   @Test
@@ -112,7 +112,7 @@ class StartCommandTest {
           List.of())));
     }
     Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
-    Run r = run("rules", "backtest", "--rules", "../../alert-rules", "--replay", drill.toString());
+    Run r = run("rules", "backtest", "--rules", "../../alert-rules/volume.yaml", "--replay", drill.toString());
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("36 mentions replayed, 1 incident(s) would have opened")
         .containsPattern("2026-03-14T09:01:00Z  volume-spike  \\d+ mentions en 5m ; attendu ≈ ");

@@ -9,6 +9,7 @@ import fr.communitydefender.domain.watch.WatchMatcher;
 import fr.communitydefender.enrichment.Enricher;
 import fr.communitydefender.streams.PipelineMetrics;
 import fr.communitydefender.streams.volume.internal.ParsedMention;
+import fr.communitydefender.streams.volume.internal.WindowStats;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -30,11 +31,12 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Raw mentions → parsed (bad ones dead-lettered) → analysed (language, fast sentiment) → matched to watches →
- * enriched-mentions topic, and per watch a
- * tumbling count in event time (the mention's {@code publishedAt}) with a grace period → volume signals topic.
+ * enriched-mentions topic, and per watch a tumbling aggregate in event time (the mention's {@code publishedAt}) with
+ * a grace period — count, negative share, sentiment, distinct authors, reach → volume signals topic.
  */
 public final class VolumeTopology {
-  public static final String COUNT_STORE = "volume-per-window";
+  /** Per watch and window: counts, sentiment, authors, reach (renamed from the count-only "volume-per-window"). */
+  public static final String COUNT_STORE = "stats-per-window";
 
   private VolumeTopology() {}
 
@@ -72,14 +74,15 @@ public final class VolumeTopology {
         .flatMap((id, m) -> m.watches().stream().map(w -> KeyValue.pair(w, m)).toList(), Named.as("key-by-watch"))
         .groupByKey(Grouped.with("by-watch", Serdes.String(), mentionSerde))
         .windowedBy(TimeWindows.ofSizeAndGrace(config.window(), config.grace()))
-        .count(Named.as("count-per-window"), Materialized.<String, Long>as(
+        .aggregate(WindowStats::empty, (watch, m, stats) -> stats.plus(m), Named.as("stats-per-window"),
+            Materialized.<String, WindowStats>as(
                 Stores.inMemoryWindowStore(COUNT_STORE, config.retention(), config.window(), false))
-            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(WindowStats.class)))
         .toStream(Named.as("window-updates"))
-        .map((w, count) -> {
+        .map((w, s) -> {
           metrics.signal();
           return KeyValue.pair(w.key(), new VolumeSignal(w.key(), w.window().startTime(), w.window().endTime(),
-              count));
+              s.count(), s.scored(), s.negative(), s.sentimentSum(), s.authors().size(), s.reach()));
         }, Named.as("to-volume-signal"))
         .to(Topics.SIGNALS_VOLUME.name(), Produced.with(Serdes.String(), JsonSerde.of(VolumeSignal.class))
             .withName("volume-signals-sink"));

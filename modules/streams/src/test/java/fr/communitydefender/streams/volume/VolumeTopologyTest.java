@@ -152,6 +152,28 @@ class VolumeTopologyTest {
   }
 
   @Test
+  void shouldCarryNegativeShareAuthorsAndReachWhenSignalling() {
+    String[][] posts = {
+        {"Quelle honte, la mairie de Sainte-Aure ne répond jamais", "@colere", "120"},
+        {"Bravo Sainte-Aure pour le marché, super ambiance", "@ravie", "30"},
+        {"\u0000\u0001\uFFFD\uFFFD Sainte-Aure", "@colere", "5"}};
+    for (int i = 0; i < posts.length; i++) {
+      Instant at = T0.plusSeconds(10 + i);
+      raw.pipeInput("s" + i, Json.write(new Mention("s" + i, "test", at, posts[i][0], posts[i][1], null, "fr",
+          Long.parseLong(posts[i][2]), List.of())), at);
+    }
+    List<VolumeSignal> out = signals.readValuesToList();
+    VolumeSignal last = out.get(out.size() - 1);
+    assertThat(last.count()).isEqualTo(3);
+    assertThat(last.scored()).as("the garbled post has no sentiment").isEqualTo(2);
+    assertThat(last.negative()).isEqualTo(1);
+    assertThat(last.negativeShare()).isEqualTo(0.5);
+    assertThat(last.authors()).isEqualTo(2);
+    assertThat(last.reach()).isEqualTo(155);
+    assertThat(last.sentimentSum()).isLessThan(0.5).isGreaterThan(-0.5);
+  }
+
+  @Test
   void shouldDeadLetterWithReasonWhenRecordIsMalformed() {
     raw.pipeInput("bad-1", "{\"id\":\"bad-1\",\"text\":\"no date\"}", T0);
     raw.pipeInput("bad-2", "not json at all", T0);

@@ -3,6 +3,7 @@ package fr.communitydefender.alerting.incident.internal;
 import fr.communitydefender.alerting.AlertingMetrics;
 import fr.communitydefender.alerting.rules.AlertRule;
 import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.alerting.rules.NegativeShareRule;
 import fr.communitydefender.alerting.rules.VolumeSpikeRule;
 import fr.communitydefender.alerting.rules.VolumeThresholdRule;
 import fr.communitydefender.domain.config.Durations;
@@ -65,7 +66,7 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
     String watchId = signal.watchId();
     WatchState state = store.get(watchId);
     state = state == null ? WatchState.empty(watchId) : state;
-    state.buckets().put(signal.windowStart().toEpochMilli(), signal.count());
+    state.record(signal.windowStart().toEpochMilli(), signal.count(), signal.scored(), signal.negative());
     Instant clock = state.clock().isAfter(signal.windowEnd()) ? state.clock() : signal.windowEnd();
     if (clock.isAfter(state.clock())) {
       clockSetAtWall.put(watchId, context.currentSystemTimeMs());
@@ -93,6 +94,15 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
         long count = state.sum(at, r.window());
         yield new Verdict(count >= r.threshold(), count, r.threshold(),
             count + " mentions en " + Durations.format(r.window()) + " (seuil " + r.threshold() + ")");
+      }
+      case NegativeShareRule r -> {
+        long[] sentiment = state.sentiment(at, r.window());
+        long scored = sentiment[0];
+        long negative = sentiment[1];
+        double share = scored == 0 ? 0 : (double) negative / scored;
+        yield new Verdict(negative >= r.minCount() && share >= r.share(), negative, r.minCount(),
+            String.format(java.util.Locale.FRANCE, "%d mentions négatives sur %d en %s (%.0f %%, seuil %.0f %% et %d)",
+                negative, scored, Durations.format(r.window()), 100 * share, 100 * r.share(), r.minCount()));
       }
       case VolumeSpikeRule r -> {
         long count = state.sum(at, r.window());

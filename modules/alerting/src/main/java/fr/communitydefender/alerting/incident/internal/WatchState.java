@@ -10,10 +10,10 @@ import java.util.TreeMap;
  * What alerting remembers of one watch, persisted in a state store (its changelog lets a restart resume without
  * relearning): the latest count of each 1-minute window (by window start, epoch ms), the latest window end seen (the
  * watch's event-time clock), the open incidents by rule, the learned {@link Baseline}, and the learned minutes summed
- * by hour (epoch ms of the hour) for the last week.
+ * by hour (epoch ms of the hour) for the last week; per minute also the mentions with a sentiment and the negative ones.
  */
 public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets, Map<String, Incident> open,
-    Baseline baseline, Map<Long, Long> hours) {
+    Baseline baseline, Map<Long, Long> hours, Map<Long, Long> scored, Map<Long, Long> negatives) {
   /** A minute is learned once the clock is this far past it: later mentions of it are rare. */
   static final Duration SETTLE = Duration.ofMinutes(10);
   private static final long MINUTE = 60_000;
@@ -24,21 +24,39 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     open = open == null ? new TreeMap<>() : new TreeMap<>(open);
     baseline = baseline == null ? Baseline.empty() : baseline;
     hours = hours == null ? new TreeMap<>() : new TreeMap<>(hours);
+    scored = scored == null ? new TreeMap<>() : new TreeMap<>(scored);
+    negatives = negatives == null ? new TreeMap<>() : new TreeMap<>(negatives);
   }
 
   public static WatchState empty(String watchId) {
-    return new WatchState(watchId, Instant.EPOCH, null, null, null, null);
+    return new WatchState(watchId, Instant.EPOCH, null, null, null, null, null, null);
   }
 
   public WatchState withClock(Instant newClock) {
-    return new WatchState(watchId, newClock, buckets, open, baseline, hours);
+    return new WatchState(watchId, newClock, buckets, open, baseline, hours, scored, negatives);
   }
 
   /** Sum of the windows starting in [end - span, end). */
   public long sum(Instant end, Duration span) {
+    return sum(buckets, end, span);
+  }
+
+  /** Mentions with a sentiment, and negative ones, in the windows starting in [end - span, end). */
+  public long[] sentiment(Instant end, Duration span) {
+    return new long[] {sum(scored, end, span), sum(negatives, end, span)};
+  }
+
+  /** Records one window's latest figures. */
+  public void record(long windowStart, long count, long scoredCount, long negativeCount) {
+    buckets.put(windowStart, count);
+    scored.put(windowStart, scoredCount);
+    negatives.put(windowStart, negativeCount);
+  }
+
+  private static long sum(Map<Long, Long> map, Instant end, Duration span) {
     long to = end.toEpochMilli();
     long from = to - span.toMillis();
-    return ((TreeMap<Long, Long>) buckets).subMap(from, true, to, false).values().stream()
+    return ((TreeMap<Long, Long>) map).subMap(from, true, to, false).values().stream()
         .mapToLong(Long::longValue).sum();
   }
 
@@ -56,7 +74,8 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
   public WatchState learn(Instant firstSeen) {
     if (baseline.learnedUpTo() == null) { // the watch's first signal: learning starts at its minute
       return new WatchState(watchId, clock, buckets, open,
-          baseline.learnedUpTo(Instant.ofEpochMilli(firstSeen.toEpochMilli() / MINUTE * MINUTE)), hours);
+          baseline.learnedUpTo(Instant.ofEpochMilli(firstSeen.toEpochMilli() / MINUTE * MINUTE)), hours, scored,
+          negatives);
     }
     long until = (clock.toEpochMilli() - SETTLE.toMillis()) / MINUTE * MINUTE;
     long from = baseline.learnedUpTo().toEpochMilli();
@@ -72,12 +91,15 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
       }
     }
     ((TreeMap<Long, Long>) hours).headMap(until - (7 * 24 + 1) * HOUR, false).clear();
-    return new WatchState(watchId, clock, buckets, open, baseline.learnedUpTo(Instant.ofEpochMilli(until)), hours);
+    return new WatchState(watchId, clock, buckets, open, baseline.learnedUpTo(Instant.ofEpochMilli(until)), hours,
+        scored, negatives);
   }
 
   /** Forgets windows older than {@code keep} before the clock. */
   public void prune(Duration keep) {
     long oldest = clock.toEpochMilli() - keep.toMillis();
     ((TreeMap<Long, Long>) buckets).headMap(oldest, false).clear();
+    ((TreeMap<Long, Long>) scored).headMap(oldest, false).clear();
+    ((TreeMap<Long, Long>) negatives).headMap(oldest, false).clear();
   }
 }

@@ -1,0 +1,35 @@
+package fr.communitydefender.streams.volume.internal;
+
+import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.mention.MentionAnalysis;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The running aggregate of one watch's window, kept in the window store: counts, sentiment, reach, and up to
+ * {@value #MAX_AUTHORS} hashed author handles for the distinct-author count (beyond that the count is a floor).
+ */
+public record WindowStats(long count, long scored, long negative, double sentimentSum, long reach,
+    Set<Integer> authors) {
+  static final int MAX_AUTHORS = 2_000;
+
+  public WindowStats {
+    authors = authors == null ? new TreeSet<>() : new TreeSet<>(authors);
+  }
+
+  public static WindowStats empty() {
+    return new WindowStats(0, 0, 0, 0, 0, null);
+  }
+
+  public WindowStats plus(Mention m) {
+    MentionAnalysis a = m.analysis();
+    boolean hasSentiment = a != null && !MentionAnalysis.UNSUPPORTED.equals(a.sentiment());
+    Set<Integer> who = new TreeSet<>(authors);
+    if (m.author() != null && who.size() < MAX_AUTHORS) {
+      who.add(m.author().toLowerCase(java.util.Locale.ROOT).hashCode());
+    }
+    return new WindowStats(count + 1, scored + (hasSentiment ? 1 : 0),
+        negative + (hasSentiment && MentionAnalysis.NEGATIVE.equals(a.sentiment()) ? 1 : 0),
+        sentimentSum + (hasSentiment ? a.score() : 0), reach + m.reach(), who);
+  }
+}
