@@ -136,7 +136,7 @@
     var list = document.getElementById('incidents');
     list.replaceChildren();
     var all = Array.from(incidents.values()).sort(function (a, b) {
-      if ((a.status === 'OPEN') !== (b.status === 'OPEN')) return a.status === 'OPEN' ? -1 : 1;
+      if ((a.status !== 'RESOLVED') !== (b.status !== 'RESOLVED')) return a.status !== 'RESOLVED' ? -1 : 1;
       return (b.openedAt || '').localeCompare(a.openedAt || '');
     });
     all.forEach(function (i) {
@@ -147,8 +147,16 @@
       var head = el('div', 'incident-head');
       head.appendChild(el('span', 'severity severity-' + String(i.severity), i.severity));
       head.appendChild(el('strong', 'incident-title', i.title));
-      head.appendChild(el('span', 'incident-status', i.status === 'OPEN' ? 'ouvert' : 'résolu'));
+      head.appendChild(el('span', 'incident-status', STATUS[i.status] || i.status));
       li.appendChild(head);
+      if (i.status === 'OPEN') {
+        var take = el('button', 'ack', 'Je prends');
+        take.type = 'button';
+        take.addEventListener('click', function (ev) { ev.stopPropagation(); acknowledge(i, take); });
+        head.appendChild(take);
+      } else if (i.acknowledgedBy) {
+        li.appendChild(el('div', 'incident-ack', 'pris en charge par ' + i.acknowledgedBy + ' ' + time(i.acknowledgedAt)));
+      }
       li.appendChild(el('div', 'incident-watch', 'veille : ' + i.watchId + ' — règle : ' + i.ruleId));
       li.appendChild(el('div', 'incident-reason', i.reason));
       li.appendChild(el('div', 'incident-time', 'ouvert ' + time(i.openedAt) +
@@ -157,6 +165,20 @@
     });
     document.getElementById('incident-count').textContent = String(all.length);
     document.getElementById('no-incidents').hidden = all.length > 0;
+  }
+
+  var STATUS = { OPEN: 'ouvert', ACKNOWLEDGED: 'pris en charge', RESOLVED: 'résolu' };
+
+  function acknowledge(incident, button) {
+    var name = document.getElementById('me').value.trim();
+    if (!name) { document.getElementById('me').focus(); return; }
+    localStorage.setItem('cd.me', name);
+    button.disabled = true;
+    fetch('/api/incidents/' + encodeURIComponent(incident.id) + '/ack', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ by: name })
+    }).then(function (r) {
+      if (!r.ok) return r.json().then(function (b) { throw new Error(b.error ? b.error.message : r.status); });
+    }).catch(function (e) { button.disabled = false; button.title = e.message; });
   }
 
   var LABELS = { negative: 'négatif', neutral: 'neutre', positive: 'positif', unsupported: 'non analysé' };
@@ -214,6 +236,7 @@
     };
   }
 
+  document.getElementById('me').value = localStorage.getItem('cd.me') || '';
   document.getElementById('search-form').addEventListener('submit', search);
   var initial = new URLSearchParams(location.search).get('q');
   if (initial) {

@@ -3,6 +3,7 @@ package fr.communitydefender.console;
 import fr.communitydefender.console.feed.FeedHub;
 import fr.communitydefender.console.feed.internal.KafkaFeedReader;
 import fr.communitydefender.console.http.ApiErrors;
+import fr.communitydefender.console.incidents.IncidentCommands;
 import fr.communitydefender.console.incidents.IncidentExplanations;
 import fr.communitydefender.console.incidents.IncidentView;
 import fr.communitydefender.console.incidents.IncidentsRouter;
@@ -43,6 +44,7 @@ public final class ConsoleVerticle extends VerticleBase {
   private final SearchService search;
   private final Erasure erasure;
   private final Explainer explainer = Explainer.standard();
+  private IncidentCommands commands;
 
   /** {@code search} and {@code erasure} may be null when no storage is configured (their routes then answer 503). */
   public ConsoleVerticle(ConsoleConfig config, PrometheusMeterRegistry registry,
@@ -81,8 +83,9 @@ public final class ConsoleVerticle extends VerticleBase {
         .onSuccess(hub::join)
         .onFailure(e -> ApiErrors.send(ctx, 400, "WebSocket upgrade required")));
     root.route("/api/*").subRouter(OpsRouter.health(vertx, checks));
+    commands = new IncidentCommands(config.kafkaBootstrap());
     root.route("/api/*").subRouter(IncidentsRouter.create(vertx, incidents,
-        search == null ? null : new IncidentExplanations(search, explainer)));
+        search == null ? null : new IncidentExplanations(search, explainer), commands));
     if (search != null) {
       root.route("/api/*").subRouter(SearchRouter.create(vertx, search, erasure));
     } else {
@@ -103,6 +106,9 @@ public final class ConsoleVerticle extends VerticleBase {
   public Future<?> stop() throws InterruptedException {
     reader.close();
     readerThread.join(5_000);
+    if (commands != null) {
+      commands.close();
+    }
     return Future.succeededFuture();
   }
 }

@@ -34,8 +34,11 @@ public final class IndexSetup {
     for (var index : List.of(List.of(INCIDENTS, "incidents.json"), List.of(INCIDENT_EVENTS, "incident-events.json"),
         List.of(DRAFTS, "drafts.json"), List.of(AUDIT, "audit.json"))) {
       String name = index.get(0);
-      if (!client.indices().exists(e -> e.index(name)).value()) {
-        String body = resource(index.get(1), replicas);
+      String body = resource(index.get(1), replicas);
+      if (client.indices().exists(e -> e.index(name)).value()) { // new fields of newer versions (always allowed)
+        String mappings = Json.MAPPER.readTree(body).path("mappings").toString();
+        client.indices().putMapping(p -> p.index(name).withJson(new StringReader(mappings)));
+      } else {
         try {
           client.indices().create(c -> c.index(name).withJson(new StringReader(body)));
           LOG.atInfo().addKeyValue("index", name).log("created index");

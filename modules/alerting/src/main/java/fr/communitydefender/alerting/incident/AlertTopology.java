@@ -4,6 +4,8 @@ import fr.communitydefender.alerting.AlertingMetrics;
 import fr.communitydefender.alerting.incident.internal.IncidentTracker;
 import fr.communitydefender.alerting.incident.internal.WatchState;
 import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.alerting.incident.internal.AlertInput;
+import fr.communitydefender.domain.incident.IncidentCommand;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.JsonSerde;
 import fr.communitydefender.domain.signal.VolumeSignal;
@@ -13,14 +15,17 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Volume signals → rule evaluation per watch → incident events. An incident opens when a rule starts firing, is
- * updated (not duplicated) when its peak grows, and resolves after the rule's quiet period without firing — measured in
- * event time, and, when no signal arrives at all, by a wall-clock check that lets the watch's clock run on.
+ * Volume signals and people's commands (both keyed by watch) → rule evaluation per watch → incident events. An
+ * incident opens when a rule starts firing, is updated (not duplicated) when its peak grows, is acknowledged on
+ * command, resolves after the rule's quiet period without firing — measured in event time, and, when no signal arrives
+ * at all, by a wall-clock check that lets the watch's clock run on — and reopens if the rule fires again within its
+ * quiet period after resolving.
  */
 public final class AlertTopology {
   public static final String STATE_STORE = "alert-state";
@@ -33,8 +38,13 @@ public final class AlertTopology {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATE_STORE), Serdes.String(),
         JsonSerde.of(WatchState.class)));
+    KStream<String, AlertInput> commands = builder.stream(Topics.INCIDENT_COMMANDS.name(),
+            Consumed.with(Serdes.String(), JsonSerde.of(IncidentCommand.class)).withName("incident-commands"))
+        .mapValues(AlertInput::of, Named.as("command-input"));
     builder.stream(Topics.SIGNALS_VOLUME.name(),
             Consumed.with(Serdes.String(), JsonSerde.of(VolumeSignal.class)).withName("volume-signals"))
+        .mapValues(AlertInput::of, Named.as("signal-input"))
+        .merge(commands, Named.as("alert-inputs"))
         .process(() -> new IncidentTracker(rules, metrics, QUIET_CHECK), Named.as("evaluate-rules"), STATE_STORE)
         .to(Topics.INCIDENTS.name(), Produced.with(Serdes.String(), JsonSerde.of(IncidentEvent.class))
             .withName("incidents-sink"));

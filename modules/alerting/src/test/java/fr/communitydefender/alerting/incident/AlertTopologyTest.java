@@ -6,6 +6,7 @@ import fr.communitydefender.alerting.AlertingMetrics;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.rules.VolumeThresholdRule;
 import fr.communitydefender.domain.incident.Incident;
+import fr.communitydefender.domain.incident.IncidentCommand;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.incident.Severity;
 import fr.communitydefender.domain.json.JsonSerde;
@@ -31,6 +32,7 @@ class AlertTopologyTest {
   private TopologyTestDriver driver;
   private TestInputTopic<String, VolumeSignal> signals;
   private TestOutputTopic<String, IncidentEvent> incidents;
+  private TestInputTopic<String, IncidentCommand> commands;
 
   @BeforeEach
   void setUp() {
@@ -43,6 +45,8 @@ class AlertTopologyTest {
         T0.minusSeconds(3600));
     signals = driver.createInputTopic(Topics.SIGNALS_VOLUME.name(), Serdes.String().serializer(),
         JsonSerde.of(VolumeSignal.class).serializer());
+    commands = driver.createInputTopic(Topics.INCIDENT_COMMANDS.name(), Serdes.String().serializer(),
+        JsonSerde.of(IncidentCommand.class).serializer());
     incidents = driver.createOutputTopic(Topics.INCIDENTS.name(), Serdes.String().deserializer(),
         JsonSerde.of(IncidentEvent.class).deserializer());
   }
@@ -113,6 +117,50 @@ class AlertTopologyTest {
     assertThat(events).extracting(IncidentEvent::type).containsExactly(IncidentEvent.Type.OPENED,
         IncidentEvent.Type.RESOLVED, IncidentEvent.Type.OPENED);
     assertThat(events.get(2).incident().id()).isNotEqualTo(events.get(0).incident().id());
+  }
+
+  @Test
+  void shouldReopenTheSameIncidentUnacknowledgedWhenItRelapsesWithinTheQuietPeriod() {
+    signal("ville", 0, 12);
+    ack("ville", events -> events.get(0).incident().id());
+    signal("ville", 16, 0); // resolved at 18:15
+    signal("ville", 18, 11); // relapse at 18:19, before 18:15 + quiet 10m
+    List<IncidentEvent> events = incidents.readValuesToList();
+    assertThat(events).extracting(IncidentEvent::type).containsExactly(IncidentEvent.Type.RESOLVED,
+        IncidentEvent.Type.REOPENED);
+    Incident reopened = events.get(1).incident();
+    assertThat(reopened.id()).isEqualTo(events.get(0).incident().id());
+    assertThat(reopened.status()).isEqualTo(Incident.Status.OPEN);
+    assertThat(reopened.acknowledgedBy()).as("whoever took it may be off duty now").isNull();
+    assertThat(reopened.openedAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+  }
+
+  @Test
+  void shouldAcknowledgeOnceAndKeepTheAcknowledgementWhileItFires() {
+    signal("ville", 0, 12);
+    IncidentEvent acked = ack("ville", events -> events.get(0).incident().id());
+    assertThat(acked.type()).isEqualTo(IncidentEvent.Type.ACKNOWLEDGED);
+    assertThat(acked.incident().status()).isEqualTo(Incident.Status.ACKNOWLEDGED);
+    assertThat(acked.incident().acknowledgedBy()).isEqualTo("astreinte.dupont");
+    commands.pipeInput("ville", new IncidentCommand(IncidentCommand.Type.ACKNOWLEDGE, "ville",
+        acked.incident().id(), "autre", T0.plusSeconds(200)), T0.plusSeconds(200));
+    commands.pipeInput("ville", new IncidentCommand(IncidentCommand.Type.ACKNOWLEDGE, "ville", "nope", "autre",
+        T0.plusSeconds(201)), T0.plusSeconds(201));
+    signal("ville", 1, 9); // grows: updated, still acknowledged by the first person
+    List<IncidentEvent> events = incidents.readValuesToList();
+    assertThat(events).extracting(IncidentEvent::type).containsExactly(IncidentEvent.Type.UPDATED);
+    assertThat(events.get(0).incident().status()).isEqualTo(Incident.Status.ACKNOWLEDGED);
+    assertThat(events.get(0).incident().acknowledgedBy()).isEqualTo("astreinte.dupont");
+  }
+
+  /** Acknowledges the incident {@code pick} chooses among the events so far; returns the ACKNOWLEDGED event. */
+  private IncidentEvent ack(String watch, java.util.function.Function<List<IncidentEvent>, String> pick) {
+    String id = pick.apply(incidents.readValuesToList());
+    commands.pipeInput(watch, new IncidentCommand(IncidentCommand.Type.ACKNOWLEDGE, watch, id, "astreinte.dupont",
+        T0.plusSeconds(150)), T0.plusSeconds(150));
+    List<IncidentEvent> events = incidents.readValuesToList();
+    assertThat(events).hasSize(1);
+    return events.get(0);
   }
 
   @Test

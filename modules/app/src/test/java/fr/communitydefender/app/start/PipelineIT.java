@@ -258,6 +258,38 @@ class PipelineIT {
   }
 
   @Test
+  @Order(Integer.MAX_VALUE - 1)
+  void shouldAcknowledgeThroughTheApiAndRefuseASecondTime() throws Exception {
+    String id = Json.MAPPER.readTree(get("/api/incidents").body()).get(0).get("id").asText();
+    HttpResponse<String> bad = post("/api/incidents/" + id + "/ack", "{}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("by: required");
+    HttpResponse<String> ok = post("/api/incidents/" + id + "/ack", "{\"by\": \"astreinte.martin\"}");
+    assertThat(ok.statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(get("/api/incidents/" + id).body()).contains("\"status\":\"ACKNOWLEDGED\"")
+            .contains("\"acknowledgedBy\":\"astreinte.martin\""));
+    HttpResponse<String> again = post("/api/incidents/" + id + "/ack", "{\"by\": \"autre\"}");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("incident is acknowledged (by astreinte.martin)");
+    assertThat(WS_MESSAGES).anySatisfy(m -> assertThat(m).contains("\"ACKNOWLEDGED\""));
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> { // the main courante names who took it
+      HttpResponse<String> audit = HTTP.send(HttpRequest.newBuilder(URI.create(core.elasticsearchUrl()
+          + "/cd-audit/_search?q=action:incident.acknowledged")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(audit.body()).contains("\"actor\":\"astreinte.martin\"");
+    });
+    HttpResponse<String> stored = HTTP.send(HttpRequest.newBuilder(URI.create(core.elasticsearchUrl()
+        + "/cd-incidents/_doc/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(stored.body()).contains("\"acknowledgedBy\":\"astreinte.martin\"");
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + core.consolePort() + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE) // last: it removes a mention the other tests count
   void shouldEraseOneAuthorsStoredMentionsThroughTheApiWhenRequested() throws Exception {
     await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->

@@ -2,6 +2,10 @@ package fr.communitydefender.console.incidents;
 
 import fr.communitydefender.console.http.ApiErrors;
 import fr.communitydefender.domain.incident.Incident;
+import fr.communitydefender.domain.incident.IncidentCommand;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.BodyHandler;
 import fr.communitydefender.domain.json.Json;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -11,7 +15,8 @@ import java.util.Locale;
 /**
  * {@code GET /api/incidents[?status=open|resolved]}, {@code GET /api/incidents/:id} and
  * {@code GET /api/incidents/:id/explanation} (terms, entities, sentiment of its mentions; worker thread; 503 without
- * storage).
+ * storage) and {@code POST /api/incidents/:id/ack {"by": name}} (202 once the command is on Kafka; alerting then
+ * publishes the ACKNOWLEDGED event; 409 when not open).
  */
 public final class IncidentsRouter {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IncidentsRouter.class);
@@ -19,8 +24,39 @@ public final class IncidentsRouter {
   private IncidentsRouter() {}
 
   /** {@code explanations} may be null (no storage configured). */
-  public static Router create(Vertx vertx, IncidentView view, IncidentExplanations explanations) {
+  public static Router create(Vertx vertx, IncidentView view, IncidentExplanations explanations,
+      IncidentCommands commands) {
     Router router = Router.router(vertx);
+    router.post("/incidents/:id/ack").handler(BodyHandler.create().setBodyLimit(4096));
+    router.post("/incidents/:id/ack").handler(ctx -> {
+      Incident incident = view.get(ctx.pathParam("id"));
+      if (incident == null) {
+        ApiErrors.send(ctx, 404, "no incident with id '" + ctx.pathParam("id") + "'");
+        return;
+      }
+      String by;
+      try {
+        JsonObject body = ctx.body().asJsonObject();
+        by = body == null ? null : body.getString("by");
+      } catch (DecodeException | ClassCastException e) {
+        ApiErrors.send(ctx, 400, "body: expected JSON {\"by\": \"your name\"}");
+        return;
+      }
+      if (by == null || by.isBlank() || by.length() > 100) {
+        ApiErrors.send(ctx, 400, "by: required, at most 100 characters");
+        return;
+      }
+      if (incident.status() != Incident.Status.OPEN) {
+        ApiErrors.send(ctx, 409, "incident is " + incident.status().name().toLowerCase(Locale.ROOT)
+            + (incident.acknowledgedBy() != null ? " (by " + incident.acknowledgedBy() + ")" : ""));
+        return;
+      }
+      commands.send(vertx.getOrCreateContext(), new IncidentCommand(IncidentCommand.Type.ACKNOWLEDGE,
+              incident.watchId(), incident.id(), by.strip(), java.time.Instant.now()))
+          .onSuccess(v -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json; charset=utf-8")
+              .end("{\"status\":\"sent\"}"))
+          .onFailure(e -> ApiErrors.send(ctx, 503, "acknowledgement not sent: Kafka did not answer"));
+    });
     router.get("/incidents").handler(ctx -> {
       String status = ctx.request().getParam("status");
       List<Incident> all = view.list();

@@ -22,9 +22,20 @@ public record Incident(
     long peakCount,
     long threshold,
     Duration window,
-    String reason) {
+    String reason,
+    String acknowledgedBy,
+    Instant acknowledgedAt) {
 
-  public enum Status { OPEN, RESOLVED }
+  /** OPEN → ACKNOWLEDGED (someone took it) → RESOLVED (quiet); a relapse soon after reopens it (OPEN again). */
+  public enum Status { OPEN, ACKNOWLEDGED, RESOLVED }
+
+  /** An incident nobody has acknowledged yet. */
+  public Incident(String id, String ruleId, String watchId, Severity severity, String title, Status status,
+      Instant openedAt, Instant lastFiringAt, Instant resolvedAt, long currentCount, long peakCount, long threshold,
+      Duration window, String reason) {
+    this(id, ruleId, watchId, severity, title, status, openedAt, lastFiringAt, resolvedAt, currentCount, peakCount,
+        threshold, window, reason, null, null);
+  }
 
   public Incident {
     if (id == null || id.isBlank()) {
@@ -38,19 +49,31 @@ public record Incident(
     }
   }
 
+  /** Not resolved: open or acknowledged. */
   @JsonIgnore
   public boolean isOpen() {
-    return status == Status.OPEN;
+    return status != Status.RESOLVED;
+  }
+
+  public Incident acknowledged(String by, Instant at) {
+    return new Incident(id, ruleId, watchId, severity, title, Status.ACKNOWLEDGED, openedAt, lastFiringAt, null,
+        currentCount, peakCount, threshold, window, reason, by, at);
+  }
+
+  /** Fires again after resolving: open once more, unacknowledged (whoever took it may be off duty now). */
+  public Incident reopened(Instant at, long count, String newReason) {
+    return new Incident(id, ruleId, watchId, severity, title, Status.OPEN, openedAt, at, null, count,
+        Math.max(peakCount, count), threshold, window, newReason, null, null);
   }
 
   public Incident firing(Instant at, long count, String newReason) {
     Instant last = lastFiringAt == null || at.isAfter(lastFiringAt) ? at : lastFiringAt;
     return new Incident(id, ruleId, watchId, severity, title, status, openedAt, last, null, count,
-        Math.max(peakCount, count), threshold, window, newReason);
+        Math.max(peakCount, count), threshold, window, newReason, acknowledgedBy, acknowledgedAt);
   }
 
   public Incident resolved(Instant at, String newReason) {
     return new Incident(id, ruleId, watchId, severity, title, Status.RESOLVED, openedAt, lastFiringAt, at,
-        currentCount, peakCount, threshold, window, newReason);
+        currentCount, peakCount, threshold, window, newReason, acknowledgedBy, acknowledgedAt);
   }
 }

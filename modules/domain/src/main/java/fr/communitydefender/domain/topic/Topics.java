@@ -1,5 +1,6 @@
 package fr.communitydefender.domain.topic;
 
+import fr.communitydefender.domain.incident.IncidentCommand;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.JsonSerde;
 import fr.communitydefender.domain.mention.DeadLetter;
@@ -31,8 +32,12 @@ public final class Topics {
   public static final TopicSpec<String, IncidentEvent> INCIDENTS = new TopicSpec<>(
       "cd.incidents", Serdes.String(), JsonSerde.of(IncidentEvent.class), null);
 
-  public static final List<TopicSpec<?, ?>> ALL =
-      List.of(MENTIONS_RAW, MENTIONS_ENRICHED, MENTIONS_DEEP, DEAD_LETTER, SIGNALS_VOLUME, INCIDENTS);
+  /** People's decisions on incidents (acknowledge), keyed by watch id: co-partitioned with the signals. */
+  public static final TopicSpec<String, IncidentCommand> INCIDENT_COMMANDS = new TopicSpec<>(
+      "cd.incident-commands", Serdes.String(), JsonSerde.of(IncidentCommand.class), Duration.ofDays(7));
+
+  public static final List<TopicSpec<?, ?>> ALL = List.of(MENTIONS_RAW, MENTIONS_ENRICHED, MENTIONS_DEEP, DEAD_LETTER,
+      SIGNALS_VOLUME, INCIDENTS, INCIDENT_COMMANDS);
 
   private Topics() {}
 }

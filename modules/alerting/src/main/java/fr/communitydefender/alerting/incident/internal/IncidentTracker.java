@@ -8,6 +8,7 @@ import fr.communitydefender.alerting.rules.VolumeSpikeRule;
 import fr.communitydefender.alerting.rules.VolumeThresholdRule;
 import fr.communitydefender.domain.config.Durations;
 import fr.communitydefender.domain.incident.Incident;
+import fr.communitydefender.domain.incident.IncidentCommand;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Evaluates the rules on each watch's signals and keeps its incidents' life cycle. */
-public final class IncidentTracker implements Processor<String, VolumeSignal, String, IncidentEvent> {
+public final class IncidentTracker implements Processor<String, AlertInput, String, IncidentEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentTracker.class);
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
 
@@ -58,11 +59,15 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
   }
 
   @Override
-  public void process(Record<String, VolumeSignal> record) {
-    VolumeSignal signal = record.value();
-    if (signal == null) {
+  public void process(Record<String, AlertInput> record) {
+    if (record.value() == null) {
       return;
     }
+    if (record.value().command() != null) {
+      command(record.value().command());
+      return;
+    }
+    VolumeSignal signal = record.value().signal();
     String watchId = signal.watchId();
     WatchState state = store.get(watchId);
     state = state == null ? WatchState.empty(watchId) : state;
@@ -131,7 +136,14 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
   private void evaluate(AlertRule rule, WatchState state, Instant at) {
     Verdict v = verdict(rule, state, at);
     Incident open = state.open().get(rule.id());
-    if (v.firing() && open == null) {
+    Incident recent = state.recent().get(rule.id());
+    if (v.firing() && open == null && recent != null && recent.resolvedAt() != null
+        && at.isBefore(recent.resolvedAt().plus(rule.quiet()))) {
+      Incident reopened = recent.reopened(at, v.count(), v.reason());
+      state.recent().remove(rule.id());
+      state.open().put(rule.id(), reopened);
+      emit(IncidentEvent.Type.REOPENED, at, reopened);
+    } else if (v.firing() && open == null) {
       String id = rule.id() + "." + state.watchId() + "." + ID_TIME.format(at);
       Duration window = rule.span().minus(rule instanceof VolumeSpikeRule s ? s.reference() : Duration.ZERO);
       Incident incident = new Incident(id, rule.id(), state.watchId(), rule.severity(), rule.title(),
@@ -151,8 +163,30 @@ public final class IncidentTracker implements Processor<String, VolumeSignal, St
 
   private void resolve(WatchState state, Incident open, Instant at, AlertRule rule) {
     state.open().remove(rule.id());
-    emit(IncidentEvent.Type.RESOLVED, at, open.resolved(at,
-        "calme depuis " + Durations.format(rule.quiet()) + " (pic " + open.peakCount() + ")"));
+    Incident resolved = open.resolved(at,
+        "calme depuis " + Durations.format(rule.quiet()) + " (pic " + open.peakCount() + ")");
+    state.recent().put(rule.id(), resolved);
+    emit(IncidentEvent.Type.RESOLVED, at, resolved);
+  }
+
+  /** A person's decision: acknowledging an open incident of this watch (unknown or resolved ones are ignored). */
+  private void command(IncidentCommand command) {
+    WatchState state = store.get(command.watchId());
+    if (state == null) {
+      LOG.atWarn().addKeyValue("incident", command.incidentId()).log("command for a watch without incidents, ignored");
+      return;
+    }
+    for (Map.Entry<String, Incident> e : state.open().entrySet()) {
+      Incident incident = e.getValue();
+      if (incident.id().equals(command.incidentId()) && incident.status() == Incident.Status.OPEN) {
+        Incident acked = incident.acknowledged(command.by(), command.at());
+        state.open().put(e.getKey(), acked);
+        store.put(command.watchId(), state);
+        emit(IncidentEvent.Type.ACKNOWLEDGED, command.at(), acked);
+        return;
+      }
+    }
+    LOG.atInfo().addKeyValue("incident", command.incidentId()).log("acknowledgement of an incident not open, ignored");
   }
 
   /** Lets each watch's clock run on with the wall clock while no signal arrives, and resolves quiet incidents. */
