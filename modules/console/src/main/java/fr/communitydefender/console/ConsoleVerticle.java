@@ -3,7 +3,9 @@ package fr.communitydefender.console;
 import fr.communitydefender.console.feed.FeedHub;
 import fr.communitydefender.console.feed.internal.KafkaFeedReader;
 import fr.communitydefender.console.http.ApiErrors;
-import fr.communitydefender.console.incidents.IncidentCommands;
+import fr.communitydefender.console.http.KafkaSender;
+import fr.communitydefender.console.silences.SilenceView;
+import fr.communitydefender.console.silences.SilencesRouter;
 import fr.communitydefender.console.incidents.IncidentExplanations;
 import fr.communitydefender.console.incidents.IncidentView;
 import fr.communitydefender.console.incidents.IncidentsRouter;
@@ -44,7 +46,8 @@ public final class ConsoleVerticle extends VerticleBase {
   private final SearchService search;
   private final Erasure erasure;
   private final Explainer explainer = Explainer.standard();
-  private IncidentCommands commands;
+  private final SilenceView silences = new SilenceView();
+  private KafkaSender sender;
 
   /** {@code search} and {@code erasure} may be null when no storage is configured (their routes then answer 503). */
   public ConsoleVerticle(ConsoleConfig config, PrometheusMeterRegistry registry,
@@ -63,7 +66,7 @@ public final class ConsoleVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     FeedHub hub = new FeedHub(config.recentMentions(), incidents, registry);
-    reader = new KafkaFeedReader(config.kafkaBootstrap(), incidents,
+    reader = new KafkaFeedReader(config.kafkaBootstrap(), incidents, silences,
         m -> context.runOnContext(v -> hub.mention(m)),
         e -> context.runOnContext(v -> hub.incident(e)),
         config.recentMentions());
@@ -83,9 +86,10 @@ public final class ConsoleVerticle extends VerticleBase {
         .onSuccess(hub::join)
         .onFailure(e -> ApiErrors.send(ctx, 400, "WebSocket upgrade required")));
     root.route("/api/*").subRouter(OpsRouter.health(vertx, checks));
-    commands = new IncidentCommands(config.kafkaBootstrap());
+    sender = new KafkaSender(config.kafkaBootstrap());
     root.route("/api/*").subRouter(IncidentsRouter.create(vertx, incidents,
-        search == null ? null : new IncidentExplanations(search, explainer), commands));
+        search == null ? null : new IncidentExplanations(search, explainer), sender));
+    root.route("/api/*").subRouter(SilencesRouter.create(vertx, silences, sender));
     if (search != null) {
       root.route("/api/*").subRouter(SearchRouter.create(vertx, search, erasure));
     } else {
@@ -106,8 +110,8 @@ public final class ConsoleVerticle extends VerticleBase {
   public Future<?> stop() throws InterruptedException {
     reader.close();
     readerThread.join(5_000);
-    if (commands != null) {
-      commands.close();
+    if (sender != null) {
+      sender.close();
     }
     return Future.succeededFuture();
   }

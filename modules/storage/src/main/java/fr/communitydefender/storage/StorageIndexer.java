@@ -1,6 +1,7 @@
 package fr.communitydefender.storage;
 
 import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.incident.Silence;
 import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.json.JsonDecodeException;
 import fr.communitydefender.domain.mention.DeadLetter;
@@ -68,7 +69,8 @@ public final class StorageIndexer extends ConsumerLoop {
   @Override
   protected void onStart(KafkaConsumer<byte[], byte[]> c) {
     writer = writerFactory.apply(millis -> waitPaused(c, millis));
-    c.subscribe(List.of(Topics.MENTIONS_ENRICHED.name(), Topics.MENTIONS_DEEP.name(), Topics.INCIDENTS.name()));
+    c.subscribe(List.of(Topics.MENTIONS_ENRICHED.name(), Topics.MENTIONS_DEEP.name(), Topics.INCIDENTS.name(),
+        Topics.SILENCES.name()));
   }
 
   @Override
@@ -127,6 +129,17 @@ public final class StorageIndexer extends ConsumerLoop {
         out.add(new BulkWriter.Doc(MentionDocument.indexFor(deep.publishedAt()), deep.mentionId(),
             new MentionDocument.DeepUpdate(MentionDocument.Deep.of(deep.analysis(), Instant.now())), "mention_deep",
             true));
+      } else if (r.topic().equals(Topics.SILENCES.name())) {
+        Silence silence = Json.read(r.value(), Silence.class);
+        Map<String, Object> audit = new LinkedHashMap<>();
+        boolean ended = silence.expiresAt().isBefore(silence.createdAt().plusSeconds(1))
+            || r.timestamp() >= silence.expiresAt().toEpochMilli();
+        audit.put("at", Instant.ofEpochMilli(r.timestamp()));
+        audit.put("actor", silence.createdBy());
+        audit.put("action", ended ? "silence.ended" : "silence.created");
+        audit.put("detail", "silence " + silence.id() + " — veille " + silence.watch() + ", règle " + silence.rule()
+            + ", jusqu'à " + silence.expiresAt() + " : " + silence.reason());
+        out.add(new BulkWriter.Doc(IndexSetup.AUDIT, "silence-p" + r.partition() + "-o" + r.offset(), audit, "audit"));
       } else {
         IncidentEvent event = Json.read(r.value(), IncidentEvent.class);
         String eventId = "p" + r.partition() + "-o" + r.offset();

@@ -5,6 +5,8 @@ import fr.communitydefender.alerting.incident.internal.IncidentTracker;
 import fr.communitydefender.alerting.incident.internal.WatchState;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.incident.internal.AlertInput;
+import fr.communitydefender.alerting.incident.internal.SilenceLoader;
+import fr.communitydefender.domain.incident.Silence;
 import fr.communitydefender.domain.incident.IncidentCommand;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.JsonSerde;
@@ -29,6 +31,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class AlertTopology {
   public static final String STATE_STORE = "alert-state";
+  public static final String SILENCES_STORE = "alert-silences";
   /** How often open incidents are checked for quietness when no signal arrives. */
   public static final Duration QUIET_CHECK = Duration.ofSeconds(5);
 
@@ -38,6 +41,10 @@ public final class AlertTopology {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATE_STORE), Serdes.String(),
         JsonSerde.of(WatchState.class)));
+    builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SILENCES_STORE), Serdes.String(),
+            JsonSerde.of(Silence.class)).withLoggingDisabled(), Topics.SILENCES.name(),
+        Consumed.with(Serdes.String(), JsonSerde.of(Silence.class)).withName("silences"),
+        () -> new SilenceLoader(SILENCES_STORE));
     KStream<String, AlertInput> commands = builder.stream(Topics.INCIDENT_COMMANDS.name(),
             Consumed.with(Serdes.String(), JsonSerde.of(IncidentCommand.class)).withName("incident-commands"))
         .mapValues(AlertInput::of, Named.as("command-input"));

@@ -9,6 +9,7 @@ import fr.communitydefender.domain.incident.Incident;
 import fr.communitydefender.domain.incident.IncidentCommand;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.incident.Severity;
+import fr.communitydefender.domain.incident.Silence;
 import fr.communitydefender.domain.json.JsonSerde;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import fr.communitydefender.domain.topic.Topics;
@@ -151,6 +152,25 @@ class AlertTopologyTest {
     assertThat(events).extracting(IncidentEvent::type).containsExactly(IncidentEvent.Type.UPDATED);
     assertThat(events.get(0).incident().status()).isEqualTo(Incident.Status.ACKNOWLEDGED);
     assertThat(events.get(0).incident().acknowledgedBy()).isEqualTo("astreinte.dupont");
+  }
+
+  @Test
+  void shouldRecordButMarkSilencedWhenAnActiveSilenceMatches() {
+    Instant wall = T0.minusSeconds(3600); // the driver's wall clock
+    TestInputTopic<String, Silence> silences = driver.createInputTopic(Topics.SILENCES.name(),
+        Serdes.String().serializer(), JsonSerde.of(Silence.class).serializer());
+    silences.pipeInput("s1", new Silence("s1", "ville", null, "dircom.leroy", "exercice de crue annoncé", wall,
+        wall.plus(Duration.ofHours(1))));
+    signal("ville", 0, 12);
+    signal("crue", 0, 12);
+    List<IncidentEvent> events = incidents.readValuesToList();
+    assertThat(events).extracting(e -> e.incident().watchId() + ":" + e.incident().silencedBy())
+        .containsExactly("ville:s1", "crue:null");
+    driver.advanceWallClockTime(Duration.ofMinutes(61)); // the silence expires; the ville incident resolves
+    signal("ville", 40, 12);
+    List<IncidentEvent> later = incidents.readValuesToList().stream()
+        .filter(e -> e.type() == IncidentEvent.Type.OPENED).toList();
+    assertThat(later).singleElement().satisfies(e -> assertThat(e.incident().silencedBy()).isNull());
   }
 
   /** Acknowledges the incident {@code pick} chooses among the events so far; returns the ACKNOWLEDGED event. */

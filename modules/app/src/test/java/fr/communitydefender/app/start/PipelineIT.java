@@ -283,6 +283,33 @@ class PipelineIT {
     assertThat(stored.body()).contains("\"acknowledgedBy\":\"astreinte.martin\"");
   }
 
+  @Test
+  void shouldCreateListEndAndAuditASilenceThroughTheApi() throws Exception {
+    HttpResponse<String> bad = post("/api/silences", "{\"watch\":\"ville\",\"by\":\"dircom\",\"reason\":\"x\","
+        + "\"duration\":\"soon\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("duration: invalid 'soon'");
+    HttpResponse<String> created = post("/api/silences", "{\"watch\":\"ville\",\"by\":\"dircom.leroy\","
+        + "\"reason\":\"exercice annoncé <b>demain</b>\",\"duration\":\"2h\"}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = Json.MAPPER.readTree(created.body()).get("id").asText();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(get("/api/silences").body()).contains("\"id\":\"" + id + "\"").contains("dircom.leroy"));
+    HttpResponse<String> ended = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + core.consolePort()
+        + "/api/silences/" + id)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(ended.statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+          + core.consolePort() + "/api/silences/" + id)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(again.statusCode()).isEqualTo(409);
+    });
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      HttpResponse<String> audit = HTTP.send(HttpRequest.newBuilder(URI.create(core.elasticsearchUrl()
+          + "/cd-audit/_search?q=actor:dircom.leroy&size=10")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(audit.body()).contains("silence.created").contains("silence.ended");
+    });
+  }
+
   private static HttpResponse<String> post(String path, String body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + core.consolePort() + path))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

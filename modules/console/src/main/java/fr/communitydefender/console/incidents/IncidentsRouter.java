@@ -1,6 +1,8 @@
 package fr.communitydefender.console.incidents;
 
 import fr.communitydefender.console.http.ApiErrors;
+import fr.communitydefender.console.http.KafkaSender;
+import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.domain.incident.Incident;
 import fr.communitydefender.domain.incident.IncidentCommand;
 import io.vertx.core.json.DecodeException;
@@ -25,7 +27,7 @@ public final class IncidentsRouter {
 
   /** {@code explanations} may be null (no storage configured). */
   public static Router create(Vertx vertx, IncidentView view, IncidentExplanations explanations,
-      IncidentCommands commands) {
+      KafkaSender sender) {
     Router router = Router.router(vertx);
     router.post("/incidents/:id/ack").handler(BodyHandler.create().setBodyLimit(4096));
     router.post("/incidents/:id/ack").handler(ctx -> {
@@ -51,8 +53,8 @@ public final class IncidentsRouter {
             + (incident.acknowledgedBy() != null ? " (by " + incident.acknowledgedBy() + ")" : ""));
         return;
       }
-      commands.send(vertx.getOrCreateContext(), new IncidentCommand(IncidentCommand.Type.ACKNOWLEDGE,
-              incident.watchId(), incident.id(), by.strip(), java.time.Instant.now()))
+      sender.send(vertx.getOrCreateContext(), Topics.INCIDENT_COMMANDS, incident.watchId(), new IncidentCommand(
+              IncidentCommand.Type.ACKNOWLEDGE, incident.watchId(), incident.id(), by.strip(), java.time.Instant.now()))
           .onSuccess(v -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json; charset=utf-8")
               .end("{\"status\":\"sent\"}"))
           .onFailure(e -> ApiErrors.send(ctx, 503, "acknowledgement not sent: Kafka did not answer"));

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The state of one incident: a rule firing on a watch. Times are event times. {@code reason} explains, in words, why it
+ * The state of one incident: a rule firing on a watch ({@code silencedBy}: the silence that matched when it opened or
+ * reopened — recorded, not notified). Times are event times. {@code reason} explains, in words, why it
  * fired (the figures against the rule).
  */
 public record Incident(
@@ -24,7 +25,8 @@ public record Incident(
     Duration window,
     String reason,
     String acknowledgedBy,
-    Instant acknowledgedAt) {
+    Instant acknowledgedAt,
+    String silencedBy) {
 
   /** OPEN → ACKNOWLEDGED (someone took it) → RESOLVED (quiet); a relapse soon after reopens it (OPEN again). */
   public enum Status { OPEN, ACKNOWLEDGED, RESOLVED }
@@ -34,7 +36,13 @@ public record Incident(
       Instant openedAt, Instant lastFiringAt, Instant resolvedAt, long currentCount, long peakCount, long threshold,
       Duration window, String reason) {
     this(id, ruleId, watchId, severity, title, status, openedAt, lastFiringAt, resolvedAt, currentCount, peakCount,
-        threshold, window, reason, null, null);
+        threshold, window, reason, null, null, null);
+  }
+
+  /** Opened while a silence matched: recorded, not notified. */
+  public Incident silenced(String silenceId) {
+    return new Incident(id, ruleId, watchId, severity, title, status, openedAt, lastFiringAt, resolvedAt,
+        currentCount, peakCount, threshold, window, reason, acknowledgedBy, acknowledgedAt, silenceId);
   }
 
   public Incident {
@@ -57,23 +65,23 @@ public record Incident(
 
   public Incident acknowledged(String by, Instant at) {
     return new Incident(id, ruleId, watchId, severity, title, Status.ACKNOWLEDGED, openedAt, lastFiringAt, null,
-        currentCount, peakCount, threshold, window, reason, by, at);
+        currentCount, peakCount, threshold, window, reason, by, at, silencedBy);
   }
 
   /** Fires again after resolving: open once more, unacknowledged (whoever took it may be off duty now). */
   public Incident reopened(Instant at, long count, String newReason) {
     return new Incident(id, ruleId, watchId, severity, title, Status.OPEN, openedAt, at, null, count,
-        Math.max(peakCount, count), threshold, window, newReason, null, null);
+        Math.max(peakCount, count), threshold, window, newReason, null, null, null);
   }
 
   public Incident firing(Instant at, long count, String newReason) {
     Instant last = lastFiringAt == null || at.isAfter(lastFiringAt) ? at : lastFiringAt;
     return new Incident(id, ruleId, watchId, severity, title, status, openedAt, last, null, count,
-        Math.max(peakCount, count), threshold, window, newReason, acknowledgedBy, acknowledgedAt);
+        Math.max(peakCount, count), threshold, window, newReason, acknowledgedBy, acknowledgedAt, silencedBy);
   }
 
   public Incident resolved(Instant at, String newReason) {
     return new Incident(id, ruleId, watchId, severity, title, Status.RESOLVED, openedAt, lastFiringAt, at,
-        currentCount, peakCount, threshold, window, newReason, acknowledgedBy, acknowledgedAt);
+        currentCount, peakCount, threshold, window, newReason, acknowledgedBy, acknowledgedAt, silencedBy);
   }
 }

@@ -2,6 +2,7 @@ package fr.communitydefender.domain.topic;
 
 import fr.communitydefender.domain.incident.IncidentCommand;
 import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.incident.Silence;
 import fr.communitydefender.domain.json.JsonSerde;
 import fr.communitydefender.domain.mention.DeadLetter;
 import fr.communitydefender.domain.mention.DeepAnalysis;
@@ -36,8 +37,12 @@ public final class Topics {
   public static final TopicSpec<String, IncidentCommand> INCIDENT_COMMANDS = new TopicSpec<>(
       "cd.incident-commands", Serdes.String(), JsonSerde.of(IncidentCommand.class), Duration.ofDays(7));
 
+  /** Silences, every version, keyed by silence id; kept (audit trail), read whole by alerting and the console. */
+  public static final TopicSpec<String, Silence> SILENCES = new TopicSpec<>(
+      "cd.silences", Serdes.String(), JsonSerde.of(Silence.class), null);
+
   public static final List<TopicSpec<?, ?>> ALL = List.of(MENTIONS_RAW, MENTIONS_ENRICHED, MENTIONS_DEEP, DEAD_LETTER,
-      SIGNALS_VOLUME, INCIDENTS, INCIDENT_COMMANDS);
+      SIGNALS_VOLUME, INCIDENTS, INCIDENT_COMMANDS, SILENCES);
 
   private Topics() {}
 }

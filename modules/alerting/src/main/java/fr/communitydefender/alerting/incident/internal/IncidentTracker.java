@@ -41,6 +41,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   private final Map<String, Long> clockSetAtWall = new HashMap<>();
   private ProcessorContext<String, IncidentEvent> context;
   private KeyValueStore<String, WatchState> store;
+  private KeyValueStore<String, fr.communitydefender.domain.incident.Silence> silences;
 
   public IncidentTracker(AlertRules rules, AlertingMetrics metrics, Duration quietCheck) {
     this.rules = rules;
@@ -55,6 +56,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     this.context = context;
     this.store = context.getStateStore(
         fr.communitydefender.alerting.incident.AlertTopology.STATE_STORE);
+    this.silences = context.getStateStore(fr.communitydefender.alerting.incident.AlertTopology.SILENCES_STORE);
     context.schedule(quietCheck, PunctuationType.WALL_CLOCK_TIME, this::checkQuiet);
   }
 
@@ -139,15 +141,15 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     Incident recent = state.recent().get(rule.id());
     if (v.firing() && open == null && recent != null && recent.resolvedAt() != null
         && at.isBefore(recent.resolvedAt().plus(rule.quiet()))) {
-      Incident reopened = recent.reopened(at, v.count(), v.reason());
+      Incident reopened = silence(recent.reopened(at, v.count(), v.reason()));
       state.recent().remove(rule.id());
       state.open().put(rule.id(), reopened);
       emit(IncidentEvent.Type.REOPENED, at, reopened);
     } else if (v.firing() && open == null) {
       String id = rule.id() + "." + state.watchId() + "." + ID_TIME.format(at);
       Duration window = rule.span().minus(rule instanceof VolumeSpikeRule s ? s.reference() : Duration.ZERO);
-      Incident incident = new Incident(id, rule.id(), state.watchId(), rule.severity(), rule.title(),
-          Incident.Status.OPEN, at, at, null, v.count(), v.count(), v.threshold(), window, v.reason());
+      Incident incident = silence(new Incident(id, rule.id(), state.watchId(), rule.severity(), rule.title(),
+          Incident.Status.OPEN, at, at, null, v.count(), v.count(), v.threshold(), window, v.reason()));
       state.open().put(rule.id(), incident);
       emit(IncidentEvent.Type.OPENED, at, incident);
     } else if (v.firing()) {
@@ -167,6 +169,22 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
         "calme depuis " + Durations.format(rule.quiet()) + " (pic " + open.peakCount() + ")");
     state.recent().put(rule.id(), resolved);
     emit(IncidentEvent.Type.RESOLVED, at, resolved);
+  }
+
+  /** The incident marked with the first silence active now (wall clock) that matches its watch and rule. */
+  private Incident silence(Incident incident) {
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    try (KeyValueIterator<String, fr.communitydefender.domain.incident.Silence> it = silences.all()) {
+      while (it.hasNext()) {
+        fr.communitydefender.domain.incident.Silence s = it.next().value;
+        if (s.activeAt(now) && s.matches(incident.watchId(), incident.ruleId())) {
+          LOG.atInfo().addKeyValue("incident", incident.id()).addKeyValue("silence", s.id())
+              .log("incident silenced: recorded, not notified");
+          return incident.silenced(s.id());
+        }
+      }
+    }
+    return incident;
   }
 
   /** A person's decision: acknowledging an open incident of this watch (unknown or resolved ones are ignored). */

@@ -1,6 +1,8 @@
 package fr.communitydefender.console.feed.internal;
 
 import fr.communitydefender.console.incidents.IncidentView;
+import fr.communitydefender.console.silences.SilenceView;
+import fr.communitydefender.domain.incident.Silence;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.json.JsonDecodeException;
@@ -22,24 +24,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the incidents topic from the beginning (every console instance builds the whole view) and the enriched
+ * Reads the incidents and silences topics from the beginning (every console instance builds the whole view) and the enriched
  * mentions from the last {@code recent} per partition, on its own thread, handing each item to the console.
  */
 public final class KafkaFeedReader extends ConsumerLoop {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaFeedReader.class);
 
   private final IncidentView view;
+  private final SilenceView silences;
   private final Consumer<Mention> onMention;
   private final Consumer<IncidentEvent> onIncident;
   private final int recent;
 
-  public KafkaFeedReader(String bootstrap, IncidentView view, Consumer<Mention> onMention,
+  public KafkaFeedReader(String bootstrap, IncidentView view, SilenceView silences, Consumer<Mention> onMention,
       Consumer<IncidentEvent> onIncident, int recent) {
     super("console-feed", Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.CLIENT_ID_CONFIG, "cd-console-feed"));
     this.view = view;
+    this.silences = silences;
     this.onMention = onMention;
     this.onIncident = onIncident;
     this.recent = recent;
@@ -54,10 +58,13 @@ public final class KafkaFeedReader extends ConsumerLoop {
   protected void onStart(KafkaConsumer<byte[], byte[]> c) {
     List<TopicPartition> incidents = partitions(c, Topics.INCIDENTS.name());
     List<TopicPartition> mentions = partitions(c, Topics.MENTIONS_ENRICHED.name());
+    List<TopicPartition> silenced = partitions(c, Topics.SILENCES.name());
     List<TopicPartition> all = new ArrayList<>(incidents);
     all.addAll(mentions);
+    all.addAll(silenced);
     c.assign(all);
     c.seekToBeginning(incidents);
+    c.seekToBeginning(silenced);
     Map<TopicPartition, Long> ends = c.endOffsets(mentions);
     Map<TopicPartition, Long> begins = c.beginningOffsets(mentions);
     for (TopicPartition tp : mentions) {
@@ -94,7 +101,9 @@ public final class KafkaFeedReader extends ConsumerLoop {
       return;
     }
     try {
-      if (r.topic().equals(Topics.INCIDENTS.name())) {
+      if (r.topic().equals(Topics.SILENCES.name())) {
+        silences.apply(Json.read(r.value(), Silence.class));
+      } else if (r.topic().equals(Topics.INCIDENTS.name())) {
         IncidentEvent event = Json.read(r.value(), IncidentEvent.class);
         view.apply(event);
         onIncident.accept(event);
