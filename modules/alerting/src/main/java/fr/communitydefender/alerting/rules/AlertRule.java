@@ -26,6 +26,24 @@ public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule, 
 
   String title();
 
+  /** How long the rule must keep firing before an incident opens (0: at once). YAML key {@code for}. */
+  Duration forDuration();
+
+  /** After an incident resolves, a relapse within this long reopens it instead of opening a new one (default: quiet). */
+  Duration cooldown();
+
+  /** Free labels copied to the incidents (e.g. team: communication). */
+  java.util.Map<String, String> labels();
+
+  /** Optional text of the incident, with {watch}, {rule}, {count}, {threshold}, {window}, {reason} filled in. */
+  String description();
+
+  /** When the rule runs (none: always). */
+  java.util.List<TimeWindow> active();
+
+  /** When its incidents are recorded but not notified (e.g. a nightly maintenance slot). */
+  java.util.List<TimeWindow> mute();
+
   /** How much minute-by-minute history the rule reads before the current time. */
   default Duration span() {
     return switch (this) {

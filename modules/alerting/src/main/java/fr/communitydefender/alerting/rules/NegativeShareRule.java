@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.communitydefender.domain.config.FieldException;
 import fr.communitydefender.domain.incident.Severity;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Fires while, within the trailing {@code window}, at least {@code minCount} mentions are negative and they are at
@@ -18,7 +20,13 @@ public record NegativeShareRule(
     @JsonProperty("min_count") Long minCount,
     Duration quiet,
     Severity severity,
-    String title) implements AlertRule {
+    String title,
+    @JsonProperty("for") Duration forDuration,
+    Duration cooldown,
+    Map<String, String> labels,
+    String description,
+    List<TimeWindow> active,
+    List<TimeWindow> mute) implements AlertRule {
 
   public NegativeShareRule {
     FieldException.required(id, "id");
@@ -44,5 +52,17 @@ public record NegativeShareRule(
     }
     severity = severity == null ? Severity.MEDIUM : severity;
     title = title == null || title.isBlank() ? "Vague de mentions négatives" : title;
+    forDuration = RuleOptions.forDuration(forDuration);
+    cooldown = RuleOptions.cooldown(cooldown, quiet);
+    labels = RuleOptions.labels(labels);
+    description = RuleOptions.description(description);
+    active = RuleOptions.windows(active);
+    mute = RuleOptions.windows(mute);
+  }
+
+  /** Without the common options (their defaults). */
+  public NegativeShareRule(String id, String watch, Duration window, Double share, Long minCount, Duration quiet,
+      Severity severity, String title) {
+    this(id, watch, window, share, minCount, quiet, severity, title, null, null, null, null, null, null);
   }
 }

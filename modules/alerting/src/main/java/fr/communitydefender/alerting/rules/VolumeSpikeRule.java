@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.communitydefender.domain.config.FieldException;
 import fr.communitydefender.domain.incident.Severity;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Fires when the trailing {@code window} holds a count that is improbable against what the watch usually sees — the
@@ -25,7 +27,13 @@ public record VolumeSpikeRule(
     @JsonProperty("week_factor") Double weekFactor,
     Duration quiet,
     Severity severity,
-    String title) implements AlertRule {
+    String title,
+    @JsonProperty("for") Duration forDuration,
+    Duration cooldown,
+    Map<String, String> labels,
+    String description,
+    List<TimeWindow> active,
+    List<TimeWindow> mute) implements AlertRule {
   public static final Duration DEFAULT_QUIET = Duration.ofHours(6);
 
   public VolumeSpikeRule {
@@ -68,5 +76,17 @@ public record VolumeSpikeRule(
     }
     severity = severity == null ? Severity.HIGH : severity;
     title = title == null || title.isBlank() ? "Pic inhabituel de mentions" : title;
+    forDuration = RuleOptions.forDuration(forDuration);
+    cooldown = RuleOptions.cooldown(cooldown, quiet);
+    labels = RuleOptions.labels(labels);
+    description = RuleOptions.description(description);
+    active = RuleOptions.windows(active);
+    mute = RuleOptions.windows(mute);
+  }
+
+  /** Without the common options (their defaults). */
+  public VolumeSpikeRule(String id, String watch, Duration window, Duration reference, Double spikeHeight, Long minCount,
+      Double pValue, Double dayFactor, Double weekFactor, Duration quiet, Severity severity, String title) {
+    this(id, watch, window, reference, spikeHeight, minCount, pValue, dayFactor, weekFactor, quiet, severity, title, null, null, null, null, null, null);
   }
 }

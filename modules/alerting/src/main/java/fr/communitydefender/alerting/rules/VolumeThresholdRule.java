@@ -1,8 +1,11 @@
 package fr.communitydefender.alerting.rules;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.communitydefender.domain.config.FieldException;
 import fr.communitydefender.domain.incident.Severity;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +19,13 @@ public record VolumeThresholdRule(
     Long threshold,
     Duration quiet,
     Severity severity,
-    String title) implements AlertRule {
+    String title,
+    @JsonProperty("for") Duration forDuration,
+    Duration cooldown,
+    Map<String, String> labels,
+    String description,
+    List<TimeWindow> active,
+    List<TimeWindow> mute) implements AlertRule {
   static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
   public static final Duration DEFAULT_QUIET = Duration.ofMinutes(15);
 
@@ -40,5 +49,16 @@ public record VolumeThresholdRule(
     }
     severity = severity == null ? Severity.MEDIUM : severity;
     title = title == null || title.isBlank() ? "Pic de mentions" : title;
+    forDuration = RuleOptions.forDuration(forDuration);
+    cooldown = RuleOptions.cooldown(cooldown, quiet);
+    labels = RuleOptions.labels(labels);
+    description = RuleOptions.description(description);
+    active = RuleOptions.windows(active);
+    mute = RuleOptions.windows(mute);
+  }
+
+  /** Without the common options (their defaults). */
+  public VolumeThresholdRule(String id, String watch, Duration window, Long threshold, Duration quiet, Severity severity, String title) {
+    this(id, watch, window, threshold, quiet, severity, title, null, null, null, null, null, null);
   }
 }

@@ -34,7 +34,7 @@ class AlertRulesTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown-key.yaml        | 7:5: rules[0].treshold: unknown key (allowed: id, quiet, severity, threshold, title, type, watch, window)
+      unknown-key.yaml        | 7:5: rules[0].treshold: unknown key (allowed: active, cooldown, description, for, id, labels, mute, quiet, severity, threshold, title, type, watch, window)
       duplicate-id.yaml       | 7:5: rules[1].id: duplicate rule id 'spike' (first defined in src/test/resources/rules/invalid/duplicate-id.yaml rules[0])
       missing-field.yaml      | 2:5: rules[0].threshold: required
       bad-duration.yaml       | 5:5: rules[0].window: invalid duration '5 minutes' (examples: 30s, 5m, 1h, 2d)
@@ -45,6 +45,8 @@ class AlertRulesTest {
       unknown-watch.yaml      | 4:5: rules[0].watch: unknown watch 'mairie' (known: crue, ville)
       unknown-severity.yaml   | 7:5: rules[0].severity: unknown severity 'urgent' (known: info, low, medium, high, critical)
       window-not-minutes.yaml | 5:5: rules[0].window: must be a whole number of minutes between 1m and 24h
+      bad-placeholder.yaml    | 7:5: rules[0].description: unknown placeholder {commune} (known: watch, rule, count, threshold, window, reason)
+      bad-mute-day.yaml       | 8:9: rules[0].mute[0].days: unknown day 'funday' (mon, tue, wed, thu, fri, sat, sun)
       """)
   void shouldNameFileLineAndFieldWhenRuleIsInvalid(String file, String expected) {
     Path path = DIR.resolve("invalid").resolve(file);

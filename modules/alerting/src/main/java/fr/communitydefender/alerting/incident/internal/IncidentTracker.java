@@ -4,6 +4,7 @@ import fr.communitydefender.alerting.AlertingMetrics;
 import fr.communitydefender.alerting.rules.AlertRule;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.rules.NegativeShareRule;
+import fr.communitydefender.alerting.rules.RuleOptions;
 import fr.communitydefender.alerting.rules.VolumeSpikeRule;
 import fr.communitydefender.alerting.rules.VolumeThresholdRule;
 import fr.communitydefender.domain.config.Durations;
@@ -137,22 +138,37 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
 
   private void evaluate(AlertRule rule, WatchState state, Instant at) {
     Verdict v = verdict(rule, state, at);
+    boolean firing = v.firing() && RuleOptions.active(rule, at);
     Incident open = state.open().get(rule.id());
+    if (firing && open == null) {
+      Instant since = state.pending().computeIfAbsent(rule.id(), k -> at);
+      if (at.isBefore(since.plus(rule.forDuration()))) {
+        return; // pending: the rule must keep firing for its `for` period
+      }
+    } else if (!firing) {
+      state.pending().remove(rule.id());
+    }
     Incident recent = state.recent().get(rule.id());
-    if (v.firing() && open == null && recent != null && recent.resolvedAt() != null
-        && at.isBefore(recent.resolvedAt().plus(rule.quiet()))) {
-      Incident reopened = silence(recent.reopened(at, v.count(), v.reason()));
+    if (firing && open == null && recent != null && recent.resolvedAt() != null
+        && at.isBefore(recent.resolvedAt().plus(rule.cooldown()))) {
+      Incident reopened = notifiable(rule, recent.reopened(at, v.count(), v.reason()), at);
       state.recent().remove(rule.id());
+      state.pending().remove(rule.id());
       state.open().put(rule.id(), reopened);
       emit(IncidentEvent.Type.REOPENED, at, reopened);
-    } else if (v.firing() && open == null) {
+    } else if (firing && open == null) {
       String id = rule.id() + "." + state.watchId() + "." + ID_TIME.format(at);
       Duration window = rule.span().minus(rule instanceof VolumeSpikeRule s ? s.reference() : Duration.ZERO);
-      Incident incident = silence(new Incident(id, rule.id(), state.watchId(), rule.severity(), rule.title(),
-          Incident.Status.OPEN, at, at, null, v.count(), v.count(), v.threshold(), window, v.reason()));
+      Incident incident = new Incident(id, rule.id(), state.watchId(), rule.severity(), rule.title(),
+          Incident.Status.OPEN, at, at, null, v.count(), v.count(), v.threshold(), window, v.reason());
+      incident = notifiable(rule, incident.described(rule.labels(), RuleOptions.render(rule.description(),
+          java.util.Map.of("watch", state.watchId(), "rule", rule.id(), "count", String.valueOf(v.count()),
+              "threshold", String.valueOf(v.threshold()), "window", Durations.format(window), "reason", v.reason()))),
+          at);
+      state.pending().remove(rule.id());
       state.open().put(rule.id(), incident);
       emit(IncidentEvent.Type.OPENED, at, incident);
-    } else if (v.firing()) {
+    } else if (firing) {
       Incident updated = open.firing(at, v.count(), v.reason());
       state.open().put(rule.id(), updated);
       if (v.count() > open.peakCount()) {
@@ -161,6 +177,14 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     } else if (open != null && !state.clock().isBefore(open.lastFiringAt().plus(rule.quiet()))) {
       resolve(state, open, open.lastFiringAt().plus(rule.quiet()), rule);
     }
+  }
+
+  /** Marks the incident when the rule's mute schedule or an active silence covers it: recorded, not notified. */
+  private Incident notifiable(AlertRule rule, Incident incident, Instant at) {
+    if (RuleOptions.muted(rule, at)) {
+      return incident.silenced("schedule:" + rule.id());
+    }
+    return silence(incident);
   }
 
   private void resolve(WatchState state, Incident open, Instant at, AlertRule rule) {
