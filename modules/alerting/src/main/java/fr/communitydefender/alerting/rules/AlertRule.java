@@ -44,6 +44,12 @@ public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule, 
   /** When its incidents are recorded but not notified (e.g. a nightly maintenance slot). */
   java.util.List<TimeWindow> mute();
 
+  /**
+   * When this rule starts firing on a watch whose incident (from another rule) opened less than this long ago, it
+   * joins that incident instead of opening its own (default 30m; 0s: never).
+   */
+  Duration group();
+
   /** How much minute-by-minute history the rule reads before the current time. */
   default Duration span() {
     return switch (this) {

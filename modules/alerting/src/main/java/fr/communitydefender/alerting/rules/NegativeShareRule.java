@@ -26,7 +26,8 @@ public record NegativeShareRule(
     Map<String, String> labels,
     String description,
     List<TimeWindow> active,
-    List<TimeWindow> mute) implements AlertRule {
+    List<TimeWindow> mute,
+    Duration group) implements AlertRule {
 
   public NegativeShareRule {
     FieldException.required(id, "id");
@@ -58,11 +59,12 @@ public record NegativeShareRule(
     description = RuleOptions.description(description);
     active = RuleOptions.windows(active);
     mute = RuleOptions.windows(mute);
+    group = RuleOptions.group(group);
   }
 
   /** Without the common options (their defaults). */
   public NegativeShareRule(String id, String watch, Duration window, Double share, Long minCount, Duration quiet,
       Severity severity, String title) {
-    this(id, watch, window, share, minCount, quiet, severity, title, null, null, null, null, null, null);
+    this(id, watch, window, share, minCount, quiet, severity, title, null, null, null, null, null, null, null);
   }
 }

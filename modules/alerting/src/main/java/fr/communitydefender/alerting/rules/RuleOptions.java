@@ -59,6 +59,13 @@ public final class RuleOptions {
     return template;
   }
 
+  static Duration group(Duration d) {
+    if (d != null && (d.isNegative() || d.toHours() > 24)) {
+      throw new FieldException("group", "must be between 0s and 24h");
+    }
+    return d == null ? Duration.ofMinutes(30) : d;
+  }
+
   static List<TimeWindow> windows(List<TimeWindow> windows) {
     return windows == null ? List.of() : List.copyOf(windows);
   }

@@ -33,7 +33,8 @@ public record VolumeSpikeRule(
     Map<String, String> labels,
     String description,
     List<TimeWindow> active,
-    List<TimeWindow> mute) implements AlertRule {
+    List<TimeWindow> mute,
+    Duration group) implements AlertRule {
   public static final Duration DEFAULT_QUIET = Duration.ofHours(6);
 
   public VolumeSpikeRule {
@@ -82,11 +83,12 @@ public record VolumeSpikeRule(
     description = RuleOptions.description(description);
     active = RuleOptions.windows(active);
     mute = RuleOptions.windows(mute);
+    group = RuleOptions.group(group);
   }
 
   /** Without the common options (their defaults). */
   public VolumeSpikeRule(String id, String watch, Duration window, Duration reference, Double spikeHeight, Long minCount,
       Double pValue, Double dayFactor, Double weekFactor, Duration quiet, Severity severity, String title) {
-    this(id, watch, window, reference, spikeHeight, minCount, pValue, dayFactor, weekFactor, quiet, severity, title, null, null, null, null, null, null);
+    this(id, watch, window, reference, spikeHeight, minCount, pValue, dayFactor, weekFactor, quiet, severity, title, null, null, null, null, null, null, null);
   }
 }

@@ -25,7 +25,8 @@ public record VolumeThresholdRule(
     Map<String, String> labels,
     String description,
     List<TimeWindow> active,
-    List<TimeWindow> mute) implements AlertRule {
+    List<TimeWindow> mute,
+    Duration group) implements AlertRule {
   static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
   public static final Duration DEFAULT_QUIET = Duration.ofMinutes(15);
 
@@ -55,10 +56,11 @@ public record VolumeThresholdRule(
     description = RuleOptions.description(description);
     active = RuleOptions.windows(active);
     mute = RuleOptions.windows(mute);
+    group = RuleOptions.group(group);
   }
 
   /** Without the common options (their defaults). */
   public VolumeThresholdRule(String id, String watch, Duration window, Long threshold, Duration quiet, Severity severity, String title) {
-    this(id, watch, window, threshold, quiet, severity, title, null, null, null, null, null, null);
+    this(id, watch, window, threshold, quiet, severity, title, null, null, null, null, null, null, null);
   }
 }

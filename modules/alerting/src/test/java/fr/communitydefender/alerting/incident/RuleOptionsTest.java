@@ -37,7 +37,8 @@ class RuleOptionsTest {
   private void start(Duration forDuration, Duration cooldown, String description, List<TimeWindow> active,
       List<TimeWindow> mute) {
     AlertRule rule = new VolumeThresholdRule("spike", "*", Duration.ofMinutes(5), 10L, Duration.ofMinutes(10),
-        Severity.HIGH, "Pic", forDuration, cooldown, Map.of("team", "communication"), description, active, mute);
+        Severity.HIGH, "Pic", forDuration, cooldown, Map.of("team", "communication"), description, active, mute,
+        null);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "options-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -34,7 +34,7 @@ class AlertRulesTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown-key.yaml        | 7:5: rules[0].treshold: unknown key (allowed: active, cooldown, description, for, id, labels, mute, quiet, severity, threshold, title, type, watch, window)
+      unknown-key.yaml        | 7:5: rules[0].treshold: unknown key (allowed: active, cooldown, description, for, group, id, labels, mute, quiet, severity, threshold, title, type, watch, window)
       duplicate-id.yaml       | 7:5: rules[1].id: duplicate rule id 'spike' (first defined in src/test/resources/rules/invalid/duplicate-id.yaml rules[0])
       missing-field.yaml      | 2:5: rules[0].threshold: required
       bad-duration.yaml       | 5:5: rules[0].window: invalid duration '5 minutes' (examples: 30s, 5m, 1h, 2d)

@@ -79,17 +79,18 @@ class DemoDrillTest {
       TestInputTopic<String, VolumeSignal> in = alert.createInputTopic(Topics.SIGNALS_VOLUME.name(),
           Serdes.String().serializer(), JsonSerde.of(VolumeSignal.class).serializer());
       signals.forEach(kv -> in.pipeInput(kv.key, kv.value, kv.value.windowEnd()));
-      List<IncidentEvent> opened = alert.createOutputTopic(Topics.INCIDENTS.name(), Serdes.String().deserializer(),
-              JsonSerde.of(IncidentEvent.class).deserializer()).readValuesToList().stream()
-          .filter(e -> e.type() == IncidentEvent.Type.OPENED).toList();
+      List<IncidentEvent> all = alert.createOutputTopic(Topics.INCIDENTS.name(), Serdes.String().deserializer(),
+          JsonSerde.of(IncidentEvent.class).deserializer()).readValuesToList();
+      List<IncidentEvent> opened = all.stream().filter(e -> e.type() == IncidentEvent.Type.OPENED).toList();
       List<IncidentEvent> spikes = opened.stream().filter(e -> e.incident().ruleId().equals("volume-spike")).toList();
       assertThat(spikes).extracting(e -> e.incident().watchId()).containsExactlyInAnyOrder("sainte-aure", "crue");
       assertThat(spikes).allSatisfy(e -> assertThat(e.at())
           .isBefore(DemoDrill.START.plus(Duration.ofMinutes(15)))
           .isAfter(DemoDrill.START.plus(Duration.ofMinutes(10))));
-      assertThat(opened).as("the flood's angry posts").anySatisfy(e -> {
-        assertThat(e.incident().ruleId()).isEqualTo("negative-share");
+      assertThat(spikes).as("one incident per watch: the angry posts join the spike's incident").hasSize(opened.size());
+      assertThat(all).as("the flood's angry posts").anySatisfy(e -> {
         assertThat(e.incident().watchId()).isEqualTo("crue");
+        assertThat(e.incident().joinedRules()).contains("negative-share");
       });
     }
   }

@@ -6,8 +6,9 @@ import java.time.Instant;
 
 /**
  * The state of one incident: a rule firing on a watch ({@code silencedBy}: the silence that matched when it opened or
- * reopened — recorded, not notified; {@code labels} and {@code description} come from the rule). Times are event
- * times. {@code reason} explains, in words, why it fired (the figures against the rule).
+ * reopened — recorded, not notified; {@code labels} and {@code description} come from the rule; {@code joinedRules}:
+ * other rules that fired on the watch soon after and joined this incident). Times are event times. {@code reason}
+ * explains, in words, why it fired (the figures against the rule).
  */
 public record Incident(
     String id,
@@ -28,7 +29,8 @@ public record Incident(
     Instant acknowledgedAt,
     String silencedBy,
     java.util.Map<String, String> labels,
-    String description) {
+    String description,
+    java.util.List<String> joinedRules) {
 
   /** OPEN → ACKNOWLEDGED (someone took it) → RESOLVED (quiet); a relapse soon after reopens it (OPEN again). */
   public enum Status { OPEN, ACKNOWLEDGED, RESOLVED }
@@ -38,25 +40,37 @@ public record Incident(
       Instant openedAt, Instant lastFiringAt, Instant resolvedAt, long currentCount, long peakCount, long threshold,
       Duration window, String reason) {
     this(id, ruleId, watchId, severity, title, status, openedAt, lastFiringAt, resolvedAt, currentCount, peakCount,
-        threshold, window, reason, null, null, null, null, null);
+        threshold, window, reason, null, null, null, null, null, null);
   }
 
   /** With the rule's labels and rendered description. */
   public Incident described(java.util.Map<String, String> newLabels, String newDescription) {
     return new Incident(id, ruleId, watchId, severity, title, status, openedAt, lastFiringAt, resolvedAt,
         currentCount, peakCount, threshold, window, reason, acknowledgedBy, acknowledgedAt, silencedBy, newLabels,
-        newDescription);
+        newDescription, joinedRules);
+  }
+
+  /** Another rule fired on the same watch soon after this opened: it joins this incident instead of opening one. */
+  public Incident joinedBy(String otherRule) {
+    java.util.List<String> all = new java.util.ArrayList<>(joinedRules);
+    if (!all.contains(otherRule)) {
+      all.add(otherRule);
+    }
+    return new Incident(id, ruleId, watchId, severity, title, status, openedAt, lastFiringAt, resolvedAt,
+        currentCount, peakCount, threshold, window, reason, acknowledgedBy, acknowledgedAt, silencedBy, labels,
+        description, all);
   }
 
   /** Opened while a silence matched: recorded, not notified. */
   public Incident silenced(String silenceId) {
     return new Incident(id, ruleId, watchId, severity, title, status, openedAt, lastFiringAt, resolvedAt,
         currentCount, peakCount, threshold, window, reason, acknowledgedBy, acknowledgedAt, silenceId, labels,
-        description);
+        description, joinedRules);
   }
 
   public Incident {
     labels = labels == null ? java.util.Map.of() : java.util.Map.copyOf(labels);
+    joinedRules = joinedRules == null ? java.util.List.of() : java.util.List.copyOf(joinedRules);
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("id: required");
     }
@@ -76,25 +90,25 @@ public record Incident(
 
   public Incident acknowledged(String by, Instant at) {
     return new Incident(id, ruleId, watchId, severity, title, Status.ACKNOWLEDGED, openedAt, lastFiringAt, null,
-        currentCount, peakCount, threshold, window, reason, by, at, silencedBy, labels, description);
+        currentCount, peakCount, threshold, window, reason, by, at, silencedBy, labels, description, joinedRules);
   }
 
   /** Fires again after resolving: open once more, unacknowledged (whoever took it may be off duty now). */
   public Incident reopened(Instant at, long count, String newReason) {
     return new Incident(id, ruleId, watchId, severity, title, Status.OPEN, openedAt, at, null, count,
-        Math.max(peakCount, count), threshold, window, newReason, null, null, null, labels, description);
+        Math.max(peakCount, count), threshold, window, newReason, null, null, null, labels, description, joinedRules);
   }
 
   public Incident firing(Instant at, long count, String newReason) {
     Instant last = lastFiringAt == null || at.isAfter(lastFiringAt) ? at : lastFiringAt;
     return new Incident(id, ruleId, watchId, severity, title, status, openedAt, last, null, count,
         Math.max(peakCount, count), threshold, window, newReason, acknowledgedBy, acknowledgedAt, silencedBy, labels,
-        description);
+        description, joinedRules);
   }
 
   public Incident resolved(Instant at, String newReason) {
     return new Incident(id, ruleId, watchId, severity, title, Status.RESOLVED, openedAt, lastFiringAt, at,
         currentCount, peakCount, threshold, window, newReason, acknowledgedBy, acknowledgedAt, silencedBy, labels,
-        description);
+        description, joinedRules);
   }
 }

@@ -148,6 +148,9 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     } else if (!firing) {
       state.pending().remove(rule.id());
     }
+    if (joinedElsewhere(rule, state, at, firing)) {
+      return;
+    }
     Incident recent = state.recent().get(rule.id());
     if (firing && open == null && recent != null && recent.resolvedAt() != null
         && at.isBefore(recent.resolvedAt().plus(rule.cooldown()))) {
@@ -177,6 +180,41 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     } else if (open != null && !state.clock().isBefore(open.lastFiringAt().plus(rule.quiet()))) {
       resolve(state, open, open.lastFiringAt().plus(rule.quiet()), rule);
     }
+  }
+
+  /**
+   * Grouping: a rule that starts firing while another rule's incident of the watch opened less than its {@code group}
+   * ago joins that incident (UPDATED, listed in {@code joinedRules}) and, while it fires, keeps it from resolving.
+   * Returns true when the rule's firing was handled that way.
+   */
+  private boolean joinedElsewhere(AlertRule rule, WatchState state, Instant at, boolean firing) {
+    String owner = state.joined().get(rule.id());
+    Incident ownerIncident = owner == null ? null : state.open().get(owner);
+    if (owner != null && ownerIncident == null) {
+      state.joined().remove(rule.id()); // the shared incident resolved: this rule is on its own again
+      owner = null;
+    }
+    if (owner != null) {
+      if (firing) {
+        state.open().put(owner, ownerIncident.firing(at, ownerIncident.currentCount(), ownerIncident.reason()));
+      }
+      return true;
+    }
+    if (!firing || state.open().containsKey(rule.id()) || rule.group().isZero()) {
+      return false;
+    }
+    for (Map.Entry<String, Incident> e : state.open().entrySet()) {
+      Incident other = e.getValue();
+      if (!e.getKey().equals(rule.id()) && !at.isAfter(other.openedAt().plus(rule.group()))) {
+        Incident grouped = other.joinedBy(rule.id()).firing(at, other.currentCount(), other.reason());
+        state.open().put(e.getKey(), grouped);
+        state.joined().put(rule.id(), e.getKey());
+        state.pending().remove(rule.id());
+        emit(IncidentEvent.Type.UPDATED, at, grouped);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Marks the incident when the rule's mute schedule or an active silence covers it: recorded, not notified. */

@@ -12,11 +12,11 @@ import java.util.TreeMap;
  * watch's event-time clock), the open incidents by rule, the learned {@link Baseline}, and the learned minutes summed
  * by hour (epoch ms of the hour) for the last week; per minute also the mentions with a sentiment and the negative
  * ones; by rule the incident resolved last (a relapse reopens it) and since when a rule fires without an incident yet
- * (its {@code for} period).
+ * (its {@code for} period); and which rules joined another rule's incident (rule → owner rule).
  */
 public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets, Map<String, Incident> open,
     Baseline baseline, Map<Long, Long> hours, Map<Long, Long> scored, Map<Long, Long> negatives,
-    Map<String, Incident> recent, Map<String, Instant> pending) {
+    Map<String, Incident> recent, Map<String, Instant> pending, Map<String, String> joined) {
   /** A minute is learned once the clock is this far past it: later mentions of it are rare. */
   static final Duration SETTLE = Duration.ofMinutes(10);
   private static final long MINUTE = 60_000;
@@ -31,14 +31,15 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     negatives = negatives == null ? new TreeMap<>() : new TreeMap<>(negatives);
     recent = recent == null ? new TreeMap<>() : new TreeMap<>(recent);
     pending = pending == null ? new TreeMap<>() : new TreeMap<>(pending);
+    joined = joined == null ? new TreeMap<>() : new TreeMap<>(joined);
   }
 
   public static WatchState empty(String watchId) {
-    return new WatchState(watchId, Instant.EPOCH, null, null, null, null, null, null, null, null);
+    return new WatchState(watchId, Instant.EPOCH, null, null, null, null, null, null, null, null, null);
   }
 
   public WatchState withClock(Instant newClock) {
-    return new WatchState(watchId, newClock, buckets, open, baseline, hours, scored, negatives, recent, pending);
+    return new WatchState(watchId, newClock, buckets, open, baseline, hours, scored, negatives, recent, pending, joined);
   }
 
   /** Sum of the windows starting in [end - span, end). */
@@ -80,7 +81,7 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     if (baseline.learnedUpTo() == null) { // the watch's first signal: learning starts at its minute
       return new WatchState(watchId, clock, buckets, open,
           baseline.learnedUpTo(Instant.ofEpochMilli(firstSeen.toEpochMilli() / MINUTE * MINUTE)), hours, scored,
-          negatives, recent, pending);
+          negatives, recent, pending, joined);
     }
     long until = (clock.toEpochMilli() - SETTLE.toMillis()) / MINUTE * MINUTE;
     long from = baseline.learnedUpTo().toEpochMilli();
@@ -97,7 +98,7 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     }
     ((TreeMap<Long, Long>) hours).headMap(until - (7 * 24 + 1) * HOUR, false).clear();
     return new WatchState(watchId, clock, buckets, open, baseline.learnedUpTo(Instant.ofEpochMilli(until)), hours,
-        scored, negatives, recent, pending);
+        scored, negatives, recent, pending, joined);
   }
 
   /** Forgets windows older than {@code keep} before the clock. */
