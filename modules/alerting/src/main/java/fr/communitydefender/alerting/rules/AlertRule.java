@@ -9,8 +9,13 @@ import java.time.Duration;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({@JsonSubTypes.Type(value = VolumeThresholdRule.class, name = "volume_threshold"),
     @JsonSubTypes.Type(value = VolumeSpikeRule.class, name = "volume_spike"),
-    @JsonSubTypes.Type(value = NegativeShareRule.class, name = "negative_share")})
-public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule, NegativeShareRule {
+    @JsonSubTypes.Type(value = NegativeShareRule.class, name = "negative_share"),
+    @JsonSubTypes.Type(value = SentimentDropRule.class, name = "sentiment_drop"),
+    @JsonSubTypes.Type(value = FrequencyRule.class, name = "frequency"),
+    @JsonSubTypes.Type(value = InfluencerRule.class, name = "influencer"),
+    @JsonSubTypes.Type(value = FlatlineRule.class, name = "flatline")})
+public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule, NegativeShareRule, SentimentDropRule,
+    FrequencyRule, InfluencerRule, FlatlineRule {
   /** Any watch. */
   String ALL_WATCHES = "*";
 
@@ -56,6 +61,10 @@ public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule, 
       case VolumeThresholdRule r -> r.window();
       case VolumeSpikeRule r -> r.window().plus(r.reference());
       case NegativeShareRule r -> r.window();
+      case SentimentDropRule r -> r.window().plus(r.reference());
+      case FrequencyRule r -> r.timeframe();
+      case InfluencerRule r -> r.window();
+      case FlatlineRule r -> r.window();
     };
   }
 

@@ -55,7 +55,7 @@ class GroupingTest {
   private void minute(int minute, long count, long negative) {
     Instant start = T0.plus(Duration.ofMinutes(minute));
     signals.pipeInput("ville", new VolumeSignal("ville", start, start.plus(Duration.ofMinutes(1)), count, count,
-        negative, -negative, count, 0), start.plusSeconds(59));
+        negative, -negative, count, 0, 0), start.plusSeconds(59));
   }
 
   @Test

@@ -53,7 +53,7 @@ class NegativeShareTest {
   private void minute(int minute, long count, long scored, long negative) {
     Instant start = T0.plus(Duration.ofMinutes(minute));
     signals.pipeInput("ville", new VolumeSignal("ville", start, start.plus(Duration.ofMinutes(1)), count, scored,
-        negative, -0.5 * negative, count, 0), start.plusSeconds(59));
+        negative, -0.5 * negative, count, 0, 0), start.plusSeconds(59));
   }
 
   private List<IncidentEvent> events() {

@@ -5,10 +5,11 @@ import java.time.Instant;
 /**
  * What one watch saw in one event-time window [windowStart, windowEnd), re-emitted as it grows: the number of
  * mentions, how many had a sentiment ({@code scored}), how many were negative, the sum of their sentiment scores,
- * the distinct authors (approximate: hashed handles) and the summed reach. Never an author or a text.
+ * the distinct authors (approximate: hashed handles), the summed reach and the largest reach of one mention. Never an
+ * author or a text.
  */
 public record VolumeSignal(String watchId, Instant windowStart, Instant windowEnd, long count, long scored,
-    long negative, double sentimentSum, long authors, long reach) {
+    long negative, double sentimentSum, long authors, long reach, long maxReach) {
   public VolumeSignal {
     if (watchId == null || watchId.isBlank()) {
       throw new IllegalArgumentException("watchId: required");
@@ -16,7 +17,7 @@ public record VolumeSignal(String watchId, Instant windowStart, Instant windowEn
     if (windowStart == null || windowEnd == null || !windowEnd.isAfter(windowStart)) {
       throw new IllegalArgumentException("window: end must be after start");
     }
-    if (count < 0 || scored < 0 || negative < 0 || authors < 0 || reach < 0) {
+    if (count < 0 || scored < 0 || negative < 0 || authors < 0 || reach < 0 || maxReach < 0) {
       throw new IllegalArgumentException("counts: must not be negative");
     }
     if (negative > scored || scored > count) {
@@ -26,7 +27,7 @@ public record VolumeSignal(String watchId, Instant windowStart, Instant windowEn
 
   /** A volume-only signal (no sentiment, authors or reach known). */
   public VolumeSignal(String watchId, Instant windowStart, Instant windowEnd, long count) {
-    this(watchId, windowStart, windowEnd, count, 0, 0, 0, 0, 0);
+    this(watchId, windowStart, windowEnd, count, 0, 0, 0, 0, 0, 0);
   }
 
   /** Share of negative mentions among those with a sentiment; 0 when none. */

@@ -170,6 +170,7 @@ class VolumeTopologyTest {
     assertThat(last.negativeShare()).isEqualTo(0.5);
     assertThat(last.authors()).isEqualTo(2);
     assertThat(last.reach()).isEqualTo(155);
+    assertThat(last.maxReach()).isEqualTo(120);
     assertThat(last.sentimentSum()).isLessThan(0.5).isGreaterThan(-0.5);
   }
 

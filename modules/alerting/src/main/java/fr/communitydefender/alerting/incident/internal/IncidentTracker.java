@@ -3,7 +3,11 @@ package fr.communitydefender.alerting.incident.internal;
 import fr.communitydefender.alerting.AlertingMetrics;
 import fr.communitydefender.alerting.rules.AlertRule;
 import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.alerting.rules.FlatlineRule;
+import fr.communitydefender.alerting.rules.FrequencyRule;
+import fr.communitydefender.alerting.rules.InfluencerRule;
 import fr.communitydefender.alerting.rules.NegativeShareRule;
+import fr.communitydefender.alerting.rules.SentimentDropRule;
 import fr.communitydefender.alerting.rules.RuleOptions;
 import fr.communitydefender.alerting.rules.VolumeSpikeRule;
 import fr.communitydefender.alerting.rules.VolumeThresholdRule;
@@ -74,7 +78,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     String watchId = signal.watchId();
     WatchState state = store.get(watchId);
     state = state == null ? WatchState.empty(watchId) : state;
-    state.record(signal.windowStart().toEpochMilli(), signal.count(), signal.scored(), signal.negative());
+    state.record(signal.windowStart().toEpochMilli(), signal.count(), new WatchState.Figures(signal.scored(),
+        signal.negative(), signal.sentimentSum(), signal.maxReach()));
     Instant clock = state.clock().isAfter(signal.windowEnd()) ? state.clock() : signal.windowEnd();
     if (clock.isAfter(state.clock())) {
       clockSetAtWall.put(watchId, context.currentSystemTimeMs());
@@ -103,10 +108,38 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
         yield new Verdict(count >= r.threshold(), count, r.threshold(),
             count + " mentions en " + Durations.format(r.window()) + " (seuil " + r.threshold() + ")");
       }
+      case FrequencyRule r -> {
+        long count = state.sum(at, r.timeframe());
+        yield new Verdict(count >= r.numEvents(), count, r.numEvents(),
+            count + " mentions en " + Durations.format(r.timeframe()) + " (au moins " + r.numEvents() + ")");
+      }
+      case InfluencerRule r -> {
+        long reach = state.figures(at, r.window()).maxReach();
+        yield new Verdict(reach >= r.minReach(), reach, r.minReach(), String.format(java.util.Locale.FRANCE,
+            "une mention d'audience %,d en %s (seuil %,d)", reach, Durations.format(r.window()), r.minReach()));
+      }
+      case SentimentDropRule r -> {
+        WatchState.Figures now = state.figures(at, r.window());
+        WatchState.Figures before = state.figures(at.minus(r.window()), r.reference());
+        double mean = now.scored() == 0 ? 0 : now.sentimentSum() / now.scored();
+        double reference = before.scored() < r.minCount() ? 0 : before.sentimentSum() / before.scored();
+        boolean firing = now.scored() >= r.minCount() && reference - mean >= r.drop();
+        yield new Verdict(firing, now.scored(), r.minCount(), String.format(java.util.Locale.FRANCE,
+            "ton moyen %+.2f sur %d mentions en %s, contre %+.2f sur les %s précédentes (baisse ≥ %.2f)", mean,
+            now.scored(), Durations.format(r.window()), reference, Durations.format(r.reference()), r.drop()));
+      }
+      case FlatlineRule r -> {
+        long count = state.sum(at, r.window());
+        double expected = state.baseline().perMinute(at) * r.window().toMinutes();
+        boolean learned = state.baseline().minutesLearned() >= r.window().toMinutes() * 2;
+        yield new Verdict(learned && count < r.threshold() && expected >= r.minExpected(), count, r.threshold(),
+            String.format(java.util.Locale.FRANCE, "%d mention(s) en %s alors que ≈ %.0f sont attendues "
+                + "(collecteur ou source muette ?)", count, Durations.format(r.window()), expected));
+      }
       case NegativeShareRule r -> {
-        long[] sentiment = state.sentiment(at, r.window());
-        long scored = sentiment[0];
-        long negative = sentiment[1];
+        WatchState.Figures f = state.figures(at, r.window());
+        long scored = f.scored();
+        long negative = f.negative();
         double share = scored == 0 ? 0 : (double) negative / scored;
         yield new Verdict(negative >= r.minCount() && share >= r.share(), negative, r.minCount(),
             String.format(java.util.Locale.FRANCE, "%d mentions négatives sur %d en %s (%.0f %%, seuil %.0f %% et %d)",
@@ -269,7 +302,10 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     LOG.atInfo().addKeyValue("incident", command.incidentId()).log("acknowledgement of an incident not open, ignored");
   }
 
-  /** Lets each watch's clock run on with the wall clock while no signal arrives, and resolves quiet incidents. */
+  /**
+   * Lets each watch's clock run on with the wall clock while no signal arrives: resolves quiet incidents, and
+   * evaluates flatline rules (a watch whose signals stopped is exactly what they look for).
+   */
   private void checkQuiet(long wallNow) {
     List<KeyValue<String, WatchState>> all = new java.util.ArrayList<>();
     try (KeyValueIterator<String, WatchState> it = store.all()) {
@@ -277,12 +313,25 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     }
     for (KeyValue<String, WatchState> kv : all) {
       WatchState state = kv.value;
-      if (state.open().isEmpty()) {
+      boolean flatline = rules.rules().stream().anyMatch(r -> r instanceof FlatlineRule && r.appliesTo(kv.key));
+      if (state.open().isEmpty() && !flatline) {
         continue;
       }
       long setAt = clockSetAtWall.computeIfAbsent(kv.key, k -> wallNow);
       Instant estimated = state.clock().plusMillis(Math.max(0, wallNow - setAt));
       boolean changed = false;
+      if (flatline && estimated.isAfter(state.clock().plusSeconds(60))) { // signals stopped: a silent watch
+        WatchState running = state.withClock(estimated);
+        Instant minute = Instant.ofEpochSecond(estimated.getEpochSecond() / 60 * 60);
+        int events = state.open().size();
+        for (AlertRule rule : rules.rules()) {
+          if (rule instanceof FlatlineRule && rule.appliesTo(kv.key)) {
+            evaluate(rule, running, minute);
+          }
+        }
+        changed = running.open().size() != events;
+        state = running.withClock(state.clock());
+      }
       for (AlertRule rule : rules.rules()) {
         Incident open = state.open().get(rule.id());
         if (open != null && !estimated.isBefore(open.lastFiringAt().plus(rule.quiet()))) {

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * (its {@code for} period); and which rules joined another rule's incident (rule → owner rule).
  */
 public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets, Map<String, Incident> open,
-    Baseline baseline, Map<Long, Long> hours, Map<Long, Long> scored, Map<Long, Long> negatives,
+    Baseline baseline, Map<Long, Long> hours, Map<Long, Figures> figures,
     Map<String, Incident> recent, Map<String, Instant> pending, Map<String, String> joined) {
   /** A minute is learned once the clock is this far past it: later mentions of it are rare. */
   static final Duration SETTLE = Duration.ofMinutes(10);
@@ -27,19 +27,18 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     open = open == null ? new TreeMap<>() : new TreeMap<>(open);
     baseline = baseline == null ? Baseline.empty() : baseline;
     hours = hours == null ? new TreeMap<>() : new TreeMap<>(hours);
-    scored = scored == null ? new TreeMap<>() : new TreeMap<>(scored);
-    negatives = negatives == null ? new TreeMap<>() : new TreeMap<>(negatives);
+    figures = figures == null ? new TreeMap<>() : new TreeMap<>(figures);
     recent = recent == null ? new TreeMap<>() : new TreeMap<>(recent);
     pending = pending == null ? new TreeMap<>() : new TreeMap<>(pending);
     joined = joined == null ? new TreeMap<>() : new TreeMap<>(joined);
   }
 
   public static WatchState empty(String watchId) {
-    return new WatchState(watchId, Instant.EPOCH, null, null, null, null, null, null, null, null, null);
+    return new WatchState(watchId, Instant.EPOCH, null, null, null, null, null, null, null, null);
   }
 
   public WatchState withClock(Instant newClock) {
-    return new WatchState(watchId, newClock, buckets, open, baseline, hours, scored, negatives, recent, pending, joined);
+    return new WatchState(watchId, newClock, buckets, open, baseline, hours, figures, recent, pending, joined);
   }
 
   /** Sum of the windows starting in [end - span, end). */
@@ -47,19 +46,32 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     return sum(buckets, end, span);
   }
 
-  /** Mentions with a sentiment, and negative ones, in the windows starting in [end - span, end). */
-  public long[] sentiment(Instant end, Duration span) {
-    return new long[] {sum(scored, end, span), sum(negatives, end, span)};
+  /** One minute's figures besides the count: mentions with a sentiment, negative ones, their sum, the top reach. */
+  public record Figures(long scored, long negative, double sentimentSum, long maxReach) {}
+
+  /** The figures of the windows starting in [end - span, end), summed (maxReach: the largest). */
+  public Figures figures(Instant end, Duration span) {
+    long to = end.toEpochMilli();
+    long scored = 0;
+    long negative = 0;
+    double sum = 0;
+    long reach = 0;
+    for (Figures f : ((TreeMap<Long, Figures>) figures).subMap(to - span.toMillis(), true, to, false).values()) {
+      scored += f.scored();
+      negative += f.negative();
+      sum += f.sentimentSum();
+      reach = Math.max(reach, f.maxReach());
+    }
+    return new Figures(scored, negative, sum, reach);
   }
 
   /** Records one window's latest figures. */
-  public void record(long windowStart, long count, long scoredCount, long negativeCount) {
+  public void record(long windowStart, long count, Figures minute) {
     buckets.put(windowStart, count);
-    scored.put(windowStart, scoredCount);
-    negatives.put(windowStart, negativeCount);
+    figures.put(windowStart, minute);
   }
 
-  private static long sum(Map<Long, Long> map, Instant end, Duration span) {
+  private static long sum(Map<Long, Long> map, Instant end, Duration span) { // [end - span, end)
     long to = end.toEpochMilli();
     long from = to - span.toMillis();
     return ((TreeMap<Long, Long>) map).subMap(from, true, to, false).values().stream()
@@ -80,8 +92,8 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
   public WatchState learn(Instant firstSeen) {
     if (baseline.learnedUpTo() == null) { // the watch's first signal: learning starts at its minute
       return new WatchState(watchId, clock, buckets, open,
-          baseline.learnedUpTo(Instant.ofEpochMilli(firstSeen.toEpochMilli() / MINUTE * MINUTE)), hours, scored,
-          negatives, recent, pending, joined);
+          baseline.learnedUpTo(Instant.ofEpochMilli(firstSeen.toEpochMilli() / MINUTE * MINUTE)), hours, figures,
+          recent, pending, joined);
     }
     long until = (clock.toEpochMilli() - SETTLE.toMillis()) / MINUTE * MINUTE;
     long from = baseline.learnedUpTo().toEpochMilli();
@@ -98,14 +110,13 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     }
     ((TreeMap<Long, Long>) hours).headMap(until - (7 * 24 + 1) * HOUR, false).clear();
     return new WatchState(watchId, clock, buckets, open, baseline.learnedUpTo(Instant.ofEpochMilli(until)), hours,
-        scored, negatives, recent, pending, joined);
+        figures, recent, pending, joined);
   }
 
   /** Forgets windows older than {@code keep} before the clock. */
   public void prune(Duration keep) {
     long oldest = clock.toEpochMilli() - keep.toMillis();
     ((TreeMap<Long, Long>) buckets).headMap(oldest, false).clear();
-    ((TreeMap<Long, Long>) scored).headMap(oldest, false).clear();
-    ((TreeMap<Long, Long>) negatives).headMap(oldest, false).clear();
+    ((TreeMap<Long, Figures>) figures).headMap(oldest, false).clear();
   }
 }

@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * The running aggregate of one watch's window, kept in the window store: counts, sentiment, reach, and up to
  * {@value #MAX_AUTHORS} hashed author handles for the distinct-author count (beyond that the count is a floor).
  */
-public record WindowStats(long count, long scored, long negative, double sentimentSum, long reach,
+public record WindowStats(long count, long scored, long negative, double sentimentSum, long reach, long maxReach,
     Set<Integer> authors) {
   static final int MAX_AUTHORS = 2_000;
 
@@ -18,7 +18,7 @@ public record WindowStats(long count, long scored, long negative, double sentime
   }
 
   public static WindowStats empty() {
-    return new WindowStats(0, 0, 0, 0, 0, null);
+    return new WindowStats(0, 0, 0, 0, 0, 0, null);
   }
 
   public WindowStats plus(Mention m) {
@@ -30,6 +30,6 @@ public record WindowStats(long count, long scored, long negative, double sentime
     }
     return new WindowStats(count + 1, scored + (hasSentiment ? 1 : 0),
         negative + (hasSentiment && MentionAnalysis.NEGATIVE.equals(a.sentiment()) ? 1 : 0),
-        sentimentSum + (hasSentiment ? a.score() : 0), reach + m.reach(), who);
+        sentimentSum + (hasSentiment ? a.score() : 0), reach + m.reach(), Math.max(maxReach, m.reach()), who);
   }
 }

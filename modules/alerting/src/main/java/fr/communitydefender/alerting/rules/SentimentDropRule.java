@@ -1,0 +1,69 @@
+package fr.communitydefender.alerting.rules;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.communitydefender.domain.config.FieldException;
+import fr.communitydefender.domain.incident.Severity;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fires when the mean sentiment of the watch over the trailing {@code window} is at least {@code drop} below its mean
+ * over the {@code reference} window just before (0 — neutral — when the reference has fewer than {@code min_count}
+ * mentions with a sentiment), with at least {@code min_count} scored mentions in the window.
+ */
+public record SentimentDropRule(
+    String id,
+    String watch,
+    Duration window,
+    Duration reference,
+    Double drop,
+    @JsonProperty("min_count") Long minCount,
+    Duration quiet,
+    Severity severity,
+    String title,
+    @JsonProperty("for") Duration forDuration,
+    Duration cooldown,
+    Map<String, String> labels,
+    String description,
+    List<TimeWindow> active,
+    List<TimeWindow> mute,
+    Duration group) implements AlertRule {
+
+  public SentimentDropRule {
+    FieldException.required(id, "id");
+    if (!VolumeThresholdRule.ID.matcher(id).matches()) {
+      throw new FieldException("id", "'" + id + "' must be lower-case letters, digits, '.', '-' or '_'");
+    }
+    FieldException.required(watch, "watch");
+    window = window == null ? Duration.ofMinutes(30) : window;
+    if (window.toSeconds() < 60 || window.toSeconds() % 60 != 0 || window.toHours() > 24) {
+      throw new FieldException("window", "must be a whole number of minutes between 1m and 24h");
+    }
+    reference = reference == null ? Duration.ofHours(6) : reference;
+    if (reference.toSeconds() < 60 || reference.toSeconds() % 60 != 0 || reference.toHours() > 24) {
+      throw new FieldException("reference", "must be a whole number of minutes between 1m and 24h");
+    }
+    drop = drop == null ? 0.3 : drop;
+    if (drop <= 0 || drop > 2) {
+      throw new FieldException("drop", "must be above 0 and at most 2 (scores are in [-1, 1])");
+    }
+    minCount = minCount == null ? 10L : minCount;
+    if (minCount < 1) {
+      throw new FieldException("min_count", "must be at least 1");
+    }
+    quiet = quiet == null ? Duration.ofHours(1) : quiet;
+    if (quiet.toSeconds() < 60) {
+      throw new FieldException("quiet", "must be at least 1m");
+    }
+    severity = severity == null ? Severity.MEDIUM : severity;
+    title = title == null || title.isBlank() ? "Dégradation du ton" : title;
+    forDuration = RuleOptions.forDuration(forDuration);
+    cooldown = RuleOptions.cooldown(cooldown, quiet);
+    labels = RuleOptions.labels(labels);
+    description = RuleOptions.description(description);
+    active = RuleOptions.windows(active);
+    mute = RuleOptions.windows(mute);
+    group = RuleOptions.group(group);
+  }
+}

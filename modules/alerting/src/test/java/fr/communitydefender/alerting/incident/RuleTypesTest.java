@@ -1,0 +1,127 @@
+package fr.communitydefender.alerting.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.communitydefender.alerting.AlertingMetrics;
+import fr.communitydefender.alerting.rules.AlertRule;
+import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.alerting.rules.FlatlineRule;
+import fr.communitydefender.alerting.rules.FrequencyRule;
+import fr.communitydefender.alerting.rules.InfluencerRule;
+import fr.communitydefender.alerting.rules.SentimentDropRule;
+import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.json.JsonSerde;
+import fr.communitydefender.domain.signal.VolumeSignal;
+import fr.communitydefender.domain.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** frequency, influencer, sentiment_drop and flatline at their edges. */
+class RuleTypesTest {
+  private static final Instant T0 = Instant.parse("2026-03-14T18:00:00Z");
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, VolumeSignal> signals;
+  private TestOutputTopic<String, IncidentEvent> incidents;
+
+  private void start(AlertRule rule) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "types-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(AlertTopology.build(new AlertRules(List.of(rule)),
+        new AlertingMetrics(new SimpleMeterRegistry())), props, T0);
+    signals = driver.createInputTopic(Topics.SIGNALS_VOLUME.name(), Serdes.String().serializer(),
+        JsonSerde.of(VolumeSignal.class).serializer());
+    incidents = driver.createOutputTopic(Topics.INCIDENTS.name(), Serdes.String().deserializer(),
+        JsonSerde.of(IncidentEvent.class).deserializer());
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  /** Minute {@code m}: {@code count} mentions, all scored, with mean sentiment {@code mean} and top reach. */
+  private void minute(int m, long count, double mean, long maxReach) {
+    Instant start = T0.plus(Duration.ofMinutes(m));
+    signals.pipeInput("ville", new VolumeSignal("ville", start, start.plus(Duration.ofMinutes(1)), count, count,
+        mean < 0 ? count : 0, mean * count, count, maxReach, maxReach), start.plusSeconds(59));
+  }
+
+  private List<IncidentEvent> opened() {
+    return incidents.readValuesToList().stream().filter(e -> e.type() == IncidentEvent.Type.OPENED).toList();
+  }
+
+  @Test
+  void shouldFireFrequencyAtNumEventsWithinTimeframe() {
+    start(new FrequencyRule("freq", "*", Duration.ofMinutes(10), 20L, null, null, null, null, null, null, null, null,
+        null, null));
+    minute(0, 10, 0, 0);
+    minute(5, 9, 0, 0);
+    assertThat(opened()).as("19 in 10 minutes").isEmpty();
+    minute(9, 1, 0, 0);
+    assertThat(opened()).singleElement().satisfies(e ->
+        assertThat(e.incident().reason()).isEqualTo("20 mentions en 10m (au moins 20)"));
+  }
+
+  @Test
+  void shouldFireInfluencerWhenOneMentionReachesTheAudience() {
+    start(new InfluencerRule("voix", "*", null, 50_000L, null, null, null, null, null, null, null, null, null, null));
+    minute(0, 3, 0, 49_999);
+    assertThat(opened()).isEmpty();
+    minute(1, 1, 0, 50_000);
+    assertThat(opened()).singleElement().satisfies(e ->
+        assertThat(e.incident().reason()).startsWith("une mention d'audience 50"));
+  }
+
+  @Test
+  void shouldFireSentimentDropAgainstTheReferenceAndNeedEnoughMentions() {
+    start(new SentimentDropRule("ton", "*", Duration.ofMinutes(2), Duration.ofMinutes(60), 0.3, 10L, null, null,
+        null, null, null, null, null, null, null, null));
+    for (int m = 0; m < 60; m++) {
+      minute(m, 1, 0.2, 0); // an hour of mildly positive mentions
+    }
+    minute(60, 5, -0.2, 0); // the tone drops by 0.4 but only 5 scored mentions
+    assertThat(opened()).isEmpty();
+    minute(61, 5, -0.2, 0); // 10 scored mentions at -0.2: drop 0.4 ≥ 0.3
+    assertThat(opened()).singleElement().satisfies(e ->
+        assertThat(e.incident().reason()).startsWith("ton moyen -0,20 sur 10 mentions en 2m, contre +0,20"));
+  }
+
+  @Test
+  void shouldFireFlatlineByWallClockWhenABusyWatchGoesSilent() {
+    start(new FlatlineRule("muet", "*", Duration.ofMinutes(30), 1L, 5.0, null, null, null, null, null, null, null,
+        null, null, null));
+    for (int m = 0; m < 120; m++) {
+      minute(m, 2, 0, 0); // two a minute for two hours: ~60 expected in 30 minutes
+    }
+    assertThat(opened()).isEmpty();
+    driver.advanceWallClockTime(Duration.ofMinutes(20));
+    assertThat(opened()).as("20 minutes without anything: the window still has mentions").isEmpty();
+    driver.advanceWallClockTime(Duration.ofMinutes(15));
+    assertThat(opened()).singleElement().satisfies(e ->
+        assertThat(e.incident().reason()).startsWith("0 mention(s) en 30m alors que ≈ "));
+  }
+
+  @Test
+  void shouldNotFireFlatlineOnAWatchThatIsUsuallyQuiet() {
+    start(new FlatlineRule("muet", "*", Duration.ofMinutes(30), 1L, 5.0, null, null, null, null, null, null, null,
+        null, null, null));
+    for (int m = 0; m < 120; m += 30) {
+      minute(m, 1, 0, 0);
+    }
+    driver.advanceWallClockTime(Duration.ofHours(2));
+    assertThat(opened()).isEmpty();
+  }
+}
