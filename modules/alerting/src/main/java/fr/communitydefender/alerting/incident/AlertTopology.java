@@ -10,6 +10,7 @@ import fr.communitydefender.domain.incident.Silence;
 import fr.communitydefender.domain.incident.IncidentCommand;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.JsonSerde;
+import fr.communitydefender.domain.signal.TermSignal;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import fr.communitydefender.domain.topic.Topics;
 import java.time.Duration;
@@ -48,10 +49,14 @@ public final class AlertTopology {
     KStream<String, AlertInput> commands = builder.stream(Topics.INCIDENT_COMMANDS.name(),
             Consumed.with(Serdes.String(), JsonSerde.of(IncidentCommand.class)).withName("incident-commands"))
         .mapValues(AlertInput::of, Named.as("command-input"));
+    KStream<String, AlertInput> terms = builder.stream(Topics.SIGNALS_TERMS.name(),
+            Consumed.with(Serdes.String(), JsonSerde.of(TermSignal.class)).withName("term-signals"))
+        .mapValues(AlertInput::of, Named.as("term-input"));
     builder.stream(Topics.SIGNALS_VOLUME.name(),
             Consumed.with(Serdes.String(), JsonSerde.of(VolumeSignal.class)).withName("volume-signals"))
         .mapValues(AlertInput::of, Named.as("signal-input"))
         .merge(commands, Named.as("alert-inputs"))
+        .merge(terms, Named.as("alert-and-term-inputs"))
         .process(() -> new IncidentTracker(rules, metrics, QUIET_CHECK), Named.as("evaluate-rules"), STATE_STORE)
         .to(Topics.INCIDENTS.name(), Produced.with(Serdes.String(), JsonSerde.of(IncidentEvent.class))
             .withName("incidents-sink"));

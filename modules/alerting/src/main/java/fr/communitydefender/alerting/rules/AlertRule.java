@@ -13,9 +13,10 @@ import java.time.Duration;
     @JsonSubTypes.Type(value = SentimentDropRule.class, name = "sentiment_drop"),
     @JsonSubTypes.Type(value = FrequencyRule.class, name = "frequency"),
     @JsonSubTypes.Type(value = InfluencerRule.class, name = "influencer"),
-    @JsonSubTypes.Type(value = FlatlineRule.class, name = "flatline")})
+    @JsonSubTypes.Type(value = FlatlineRule.class, name = "flatline"),
+    @JsonSubTypes.Type(value = NewTermRule.class, name = "new_term")})
 public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule, NegativeShareRule, SentimentDropRule,
-    FrequencyRule, InfluencerRule, FlatlineRule {
+    FrequencyRule, InfluencerRule, FlatlineRule, NewTermRule {
   /** Any watch. */
   String ALL_WATCHES = "*";
 
@@ -65,6 +66,7 @@ public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule, 
       case FrequencyRule r -> r.timeframe();
       case InfluencerRule r -> r.window();
       case FlatlineRule r -> r.window();
+      case NewTermRule r -> Duration.ofHours(1);
     };
   }
 

@@ -8,9 +8,11 @@ import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.rules.FlatlineRule;
 import fr.communitydefender.alerting.rules.FrequencyRule;
 import fr.communitydefender.alerting.rules.InfluencerRule;
+import fr.communitydefender.alerting.rules.NewTermRule;
 import fr.communitydefender.alerting.rules.SentimentDropRule;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.JsonSerde;
+import fr.communitydefender.domain.signal.TermSignal;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import fr.communitydefender.domain.topic.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -112,6 +114,27 @@ class RuleTypesTest {
     driver.advanceWallClockTime(Duration.ofMinutes(15));
     assertThat(opened()).singleElement().satisfies(e ->
         assertThat(e.incident().reason()).startsWith("0 mention(s) en 30m alors que ≈ "));
+  }
+
+  @Test
+  void shouldFireNewTermOnlyForATermAbsentLongerThanNoveltyOnASeasonedWatch() {
+    start(new NewTermRule("sujet", "*", Duration.ofDays(1), 5L, null, null, null, null, null, null, null, null, null,
+        null));
+    TestInputTopic<String, TermSignal> terms = driver.createInputTopic(Topics.SIGNALS_TERMS.name(),
+        Serdes.String().serializer(), JsonSerde.of(TermSignal.class).serializer());
+    Instant early = T0.plus(Duration.ofMinutes(30));
+    terms.pipeInput("ville", new TermSignal("ville", "marché", early, 9, null), early);
+    assertThat(opened()).as("a new watch: everything is new, nothing is news").isEmpty();
+    for (int m = 0; m < 26 * 60; m += 1) {
+      minute(m, 1, 0, 0);
+    }
+    Instant at = T0.plus(Duration.ofHours(26));
+    terms.pipeInput("ville", new TermSignal("ville", "fontaine", at, 6, at.minus(Duration.ofHours(12))), at);
+    terms.pipeInput("ville", new TermSignal("ville", "amiante", at, 4, null), at);
+    assertThat(opened()).as("fontaine was seen 12 h ago; amiante only 4 times").isEmpty();
+    terms.pipeInput("ville", new TermSignal("ville", "amiante", at.plusSeconds(30), 5, null), at.plusSeconds(30));
+    assertThat(opened()).singleElement().satisfies(e ->
+        assertThat(e.incident().reason()).isEqualTo("nouveau(x) terme(s) en 1 h : amiante (5)"));
   }
 
   @Test

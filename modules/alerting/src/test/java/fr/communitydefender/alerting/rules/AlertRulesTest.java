@@ -38,8 +38,8 @@ class AlertRulesTest {
       duplicate-id.yaml       | 7:5: rules[1].id: duplicate rule id 'spike' (first defined in src/test/resources/rules/invalid/duplicate-id.yaml rules[0])
       missing-field.yaml      | 2:5: rules[0].threshold: required
       bad-duration.yaml       | 5:5: rules[0].window: invalid duration '5 minutes' (examples: 30s, 5m, 1h, 2d)
-      unknown-type.yaml       | 3:5: rules[0].type: unknown type 'sentiment_spike' (known: flatline, frequency, influencer, negative_share, sentiment_drop, volume_spike, volume_threshold)
-      missing-type.yaml       | 2:5: rules[0].type: required (known: flatline, frequency, influencer, negative_share, sentiment_drop, volume_spike, volume_threshold)
+      unknown-type.yaml       | 3:5: rules[0].type: unknown type 'sentiment_spike' (known: flatline, frequency, influencer, negative_share, new_term, sentiment_drop, volume_spike, volume_threshold)
+      missing-type.yaml       | 2:5: rules[0].type: required (known: flatline, frequency, influencer, negative_share, new_term, sentiment_drop, volume_spike, volume_threshold)
       wrong-value-type.yaml   | 6:5: rules[0].threshold: invalid value 'lots' (expected an integer)
       invalid-value.yaml      | 6:5: rules[0].threshold: must be at least 1
       unknown-watch.yaml      | 4:5: rules[0].watch: unknown watch 'mairie' (known: crue, ville)

@@ -7,6 +7,7 @@ import fr.communitydefender.domain.json.JsonSerde;
 import fr.communitydefender.domain.mention.DeadLetter;
 import fr.communitydefender.domain.mention.DeepAnalysis;
 import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.signal.TermSignal;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,9 @@ public final class Topics {
   /** Per-watch 1-minute volume, keyed by watch id. */
   public static final TopicSpec<String, VolumeSignal> SIGNALS_VOLUME = new TopicSpec<>(
       "cd.signals.volume", Serdes.String(), JsonSerde.of(VolumeSignal.class), Duration.ofDays(7));
+  /** Terms of a watch that come back after a long absence (or are new) and repeat, keyed by watch id. */
+  public static final TopicSpec<String, TermSignal> SIGNALS_TERMS = new TopicSpec<>(
+      "cd.signals.terms", Serdes.String(), JsonSerde.of(TermSignal.class), Duration.ofDays(7));
   /** Incident life cycle events, keyed by incident id; kept (the incident record is an audit trail). */
   public static final TopicSpec<String, IncidentEvent> INCIDENTS = new TopicSpec<>(
       "cd.incidents", Serdes.String(), JsonSerde.of(IncidentEvent.class), null);
@@ -42,7 +46,7 @@ public final class Topics {
       "cd.silences", Serdes.String(), JsonSerde.of(Silence.class), null);
 
   public static final List<TopicSpec<?, ?>> ALL = List.of(MENTIONS_RAW, MENTIONS_ENRICHED, MENTIONS_DEEP, DEAD_LETTER,
-      SIGNALS_VOLUME, INCIDENTS, INCIDENT_COMMANDS, SILENCES);
+      SIGNALS_VOLUME, SIGNALS_TERMS, INCIDENTS, INCIDENT_COMMANDS, SILENCES);
 
   private Topics() {}
 }

@@ -61,8 +61,7 @@ public final class Explainer {
         continue;
       }
       boolean fr = !"en".equals(s.lang());
-      Tokens.words(s.text(), fr).stream().filter(this::isTerm).map(w -> w.toLowerCase(Locale.ROOT)).distinct()
-          .forEach(t -> terms.merge(t, 1L, Long::sum));
+      terms(s.text(), s.lang()).forEach(t -> terms.merge(t, 1L, Long::sum));
       if (entities != null) {
         entities.entities(s.text(), fr ? "fr" : "en").stream().distinct().forEach(e -> found.merge(e, 1L, Long::sum));
       }
@@ -75,6 +74,15 @@ public final class Explainer {
         .limit(TOP).map(e -> new Explanation.EntityCount(e.getKey().text(), e.getKey().type(), e.getValue())).toList();
     return new Explanation(sample.size(), sentiment, topDrivers, topTerms, topEntities,
         summary(sample.size(), sentiment, topDrivers, topTerms, topEntities));
+  }
+
+  /** The distinct terms of a text, lower-cased: words of three letters or more, no stop words, handles or links. */
+  public List<String> terms(String text, String lang) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    return Tokens.words(text, !"en".equals(lang)).stream().filter(this::isTerm)
+        .map(w -> w.toLowerCase(Locale.ROOT)).distinct().toList();
   }
 
   private boolean isTerm(String word) {

@@ -3,11 +3,14 @@ package fr.communitydefender.streams.volume;
 import fr.communitydefender.domain.json.JsonSerde;
 import fr.communitydefender.domain.mention.DeadLetter;
 import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.signal.TermSignal;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.domain.watch.WatchMatcher;
 import fr.communitydefender.enrichment.Enricher;
 import fr.communitydefender.streams.PipelineMetrics;
+import fr.communitydefender.enrichment.explain.Explainer;
+import fr.communitydefender.streams.volume.internal.NewTermDetector;
 import fr.communitydefender.streams.volume.internal.ParsedMention;
 import fr.communitydefender.streams.volume.internal.WindowStats;
 import java.time.Instant;
@@ -23,6 +26,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -32,15 +36,19 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Raw mentions → parsed (bad ones dead-lettered) → analysed (language, fast sentiment) → matched to watches →
  * enriched-mentions topic, and per watch a tumbling aggregate in event time (the mention's {@code publishedAt}) with
- * a grace period — count, negative share, sentiment, distinct authors, reach → volume signals topic.
+ * a grace period — count, negative share, sentiment, distinct authors, reach → volume signals topic; and per watch the
+ * terms that come back after a long absence and repeat → term signals topic.
  */
 public final class VolumeTopology {
   /** Per watch and window: counts, sentiment, authors, reach (renamed from the count-only "volume-per-window"). */
+  /** Per watch and term: when last seen, and the occurrences of the last hour (for new_term rules). */
+  public static final String TERMS_STORE = "term-history";
   public static final String COUNT_STORE = "stats-per-window";
 
   private VolumeTopology() {}
 
   public static Topology build(VolumeConfig config, Enricher enricher, PipelineMetrics metrics) {
+    Explainer explainer = new Explainer(null);
     WatchMatcher matcher = new WatchMatcher(config.watches());
     JsonSerde<Mention> mentionSerde = JsonSerde.of(Mention.class);
     StreamsBuilder builder = new StreamsBuilder();
@@ -70,8 +78,16 @@ public final class VolumeTopology {
     matched.to(Topics.MENTIONS_ENRICHED.name(), Produced.with(Serdes.String(), mentionSerde)
         .withName("enriched-mentions-sink"));
 
-    matched
-        .flatMap((id, m) -> m.watches().stream().map(w -> KeyValue.pair(w, m)).toList(), Named.as("key-by-watch"))
+    KStream<String, Mention> byWatch = matched
+        .flatMap((id, m) -> m.watches().stream().map(w -> KeyValue.pair(w, m)).toList(), Named.as("key-by-watch"));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TERMS_STORE), Serdes.String(),
+        JsonSerde.of(NewTermDetector.TermHistory.class)));
+    byWatch.repartition(Repartitioned.<String, Mention>as("terms-by-watch").withKeySerde(Serdes.String())
+            .withValueSerde(mentionSerde))
+        .process(() -> new NewTermDetector(explainer, TERMS_STORE), Named.as("detect-new-terms"), TERMS_STORE)
+        .to(Topics.SIGNALS_TERMS.name(), Produced.with(Serdes.String(), JsonSerde.of(TermSignal.class))
+            .withName("term-signals-sink"));
+    byWatch
         .groupByKey(Grouped.with("by-watch", Serdes.String(), mentionSerde))
         .windowedBy(TimeWindows.ofSizeAndGrace(config.window(), config.grace()))
         .aggregate(WindowStats::empty, (watch, m, stats) -> stats.plus(m), Named.as("stats-per-window"),

@@ -6,6 +6,7 @@ import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.json.JsonSerde;
 import fr.communitydefender.domain.mention.DeadLetter;
 import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.signal.TermSignal;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.domain.watch.Watch;
@@ -172,6 +173,26 @@ class VolumeTopologyTest {
     assertThat(last.reach()).isEqualTo(155);
     assertThat(last.maxReach()).isEqualTo(120);
     assertThat(last.sentimentSum()).isLessThan(0.5).isGreaterThan(-0.5);
+  }
+
+  @Test
+  void shouldSignalATermThatIsNewAndRepeatsButNotAnEverydayOne() {
+    TestOutputTopic<String, TermSignal> terms = driver.createOutputTopic(Topics.SIGNALS_TERMS.name(),
+        Serdes.String().deserializer(), JsonSerde.of(TermSignal.class).deserializer());
+    mention(Duration.ofMinutes(0), "Marché de Sainte-Aure ce matin");
+    mention(Duration.ofHours(2), "Marché de Sainte-Aure très animé");
+    mention(Duration.ofHours(4), "Sainte-Aure : marché et explosion rue Haute");
+    mention(Duration.ofHours(4).plusMinutes(1), "Explosion entendue à Sainte-Aure, marché évacué");
+    assertThat(terms.isEmpty()).isTrue();
+    mention(Duration.ofHours(4).plusMinutes(2), "Sainte-Aure : l'explosion a eu lieu près du marché");
+    List<TermSignal> out = terms.readValuesToList();
+    assertThat(out).extracting(TermSignal::term).as("marché was seen two hours ago: not new").containsOnly("explosion");
+    assertThat(out).singleElement().satisfies(t -> {
+      assertThat(t.watchId()).isEqualTo("ville");
+      assertThat(t.count()).isEqualTo(3);
+      assertThat(t.previousSeen()).isNull();
+      assertThat(t.at()).isEqualTo(T0.plus(Duration.ofHours(4).plusMinutes(2)));
+    });
   }
 
   @Test

@@ -7,6 +7,7 @@ import fr.communitydefender.alerting.rules.FlatlineRule;
 import fr.communitydefender.alerting.rules.FrequencyRule;
 import fr.communitydefender.alerting.rules.InfluencerRule;
 import fr.communitydefender.alerting.rules.NegativeShareRule;
+import fr.communitydefender.alerting.rules.NewTermRule;
 import fr.communitydefender.alerting.rules.SentimentDropRule;
 import fr.communitydefender.alerting.rules.RuleOptions;
 import fr.communitydefender.alerting.rules.VolumeSpikeRule;
@@ -74,6 +75,10 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
       command(record.value().command());
       return;
     }
+    if (record.value().term() != null) {
+      term(record.value().term());
+      return;
+    }
     VolumeSignal signal = record.value().signal();
     String watchId = signal.watchId();
     WatchState state = store.get(watchId);
@@ -135,6 +140,17 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
         yield new Verdict(learned && count < r.threshold() && expected >= r.minExpected(), count, r.threshold(),
             String.format(java.util.Locale.FRANCE, "%d mention(s) en %s alors que ≈ %.0f sont attendues "
                 + "(collecteur ou source muette ?)", count, Durations.format(r.window()), expected));
+      }
+      case NewTermRule r -> {
+        boolean seasoned = state.baseline().minutesLearned() >= r.novelty().toMinutes();
+        List<String> fresh = state.newTerms().values().stream()
+            .filter(t -> !t.at().isBefore(at.minus(Duration.ofHours(1))) && !t.at().isAfter(at))
+            .filter(t -> t.count() >= r.minCount())
+            .filter(t -> t.previousSeen() == null || !t.at().isBefore(t.previousSeen().plus(r.novelty())))
+            .sorted(java.util.Comparator.comparingLong(fr.communitydefender.domain.signal.TermSignal::count).reversed())
+            .map(t -> t.term() + " (" + t.count() + ")").toList();
+        yield new Verdict(seasoned && !fresh.isEmpty(), fresh.size(), r.minCount(),
+            "nouveau(x) terme(s) en 1 h : " + String.join(", ", fresh.stream().limit(5).toList()));
       }
       case NegativeShareRule r -> {
         WatchState.Figures f = state.figures(at, r.window());
@@ -280,6 +296,19 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
       }
     }
     return incident;
+  }
+
+  /** A term came back: remembered, and the new_term rules of the watch evaluated at its time. */
+  private void term(fr.communitydefender.domain.signal.TermSignal t) {
+    WatchState state = store.get(t.watchId());
+    state = state == null ? WatchState.empty(t.watchId()) : state;
+    state.newTerms().put(t.term(), t);
+    for (AlertRule rule : rules.rules()) {
+      if (rule instanceof NewTermRule && rule.appliesTo(t.watchId())) {
+        evaluate(rule, state, t.at());
+      }
+    }
+    store.put(t.watchId(), state);
   }
 
   /** A person's decision: acknowledging an open incident of this watch (unknown or resolved ones are ignored). */

@@ -1,6 +1,7 @@
 package fr.communitydefender.alerting.incident.internal;
 
 import fr.communitydefender.domain.incident.Incident;
+import fr.communitydefender.domain.signal.TermSignal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -12,11 +13,13 @@ import java.util.TreeMap;
  * watch's event-time clock), the open incidents by rule, the learned {@link Baseline}, and the learned minutes summed
  * by hour (epoch ms of the hour) for the last week; per minute also the mentions with a sentiment and the negative
  * ones; by rule the incident resolved last (a relapse reopens it) and since when a rule fires without an incident yet
- * (its {@code for} period); and which rules joined another rule's incident (rule → owner rule).
+ * (its {@code for} period); which rules joined another rule's incident (rule → owner rule); and the latest signal of
+ * each term that came back (for new_term rules; kept two hours).
  */
 public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets, Map<String, Incident> open,
     Baseline baseline, Map<Long, Long> hours, Map<Long, Figures> figures,
-    Map<String, Incident> recent, Map<String, Instant> pending, Map<String, String> joined) {
+    Map<String, Incident> recent, Map<String, Instant> pending, Map<String, String> joined,
+    Map<String, TermSignal> newTerms) {
   /** A minute is learned once the clock is this far past it: later mentions of it are rare. */
   static final Duration SETTLE = Duration.ofMinutes(10);
   private static final long MINUTE = 60_000;
@@ -31,14 +34,15 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     recent = recent == null ? new TreeMap<>() : new TreeMap<>(recent);
     pending = pending == null ? new TreeMap<>() : new TreeMap<>(pending);
     joined = joined == null ? new TreeMap<>() : new TreeMap<>(joined);
+    newTerms = newTerms == null ? new TreeMap<>() : new TreeMap<>(newTerms);
   }
 
   public static WatchState empty(String watchId) {
-    return new WatchState(watchId, Instant.EPOCH, null, null, null, null, null, null, null, null);
+    return new WatchState(watchId, Instant.EPOCH, null, null, null, null, null, null, null, null, null);
   }
 
   public WatchState withClock(Instant newClock) {
-    return new WatchState(watchId, newClock, buckets, open, baseline, hours, figures, recent, pending, joined);
+    return new WatchState(watchId, newClock, buckets, open, baseline, hours, figures, recent, pending, joined, newTerms);
   }
 
   /** Sum of the windows starting in [end - span, end). */
@@ -93,7 +97,7 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     if (baseline.learnedUpTo() == null) { // the watch's first signal: learning starts at its minute
       return new WatchState(watchId, clock, buckets, open,
           baseline.learnedUpTo(Instant.ofEpochMilli(firstSeen.toEpochMilli() / MINUTE * MINUTE)), hours, figures,
-          recent, pending, joined);
+          recent, pending, joined, newTerms);
     }
     long until = (clock.toEpochMilli() - SETTLE.toMillis()) / MINUTE * MINUTE;
     long from = baseline.learnedUpTo().toEpochMilli();
@@ -110,7 +114,7 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     }
     ((TreeMap<Long, Long>) hours).headMap(until - (7 * 24 + 1) * HOUR, false).clear();
     return new WatchState(watchId, clock, buckets, open, baseline.learnedUpTo(Instant.ofEpochMilli(until)), hours,
-        figures, recent, pending, joined);
+        figures, recent, pending, joined, newTerms);
   }
 
   /** Forgets windows older than {@code keep} before the clock. */
@@ -118,5 +122,6 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     long oldest = clock.toEpochMilli() - keep.toMillis();
     ((TreeMap<Long, Long>) buckets).headMap(oldest, false).clear();
     ((TreeMap<Long, Figures>) figures).headMap(oldest, false).clear();
+    newTerms.values().removeIf(t -> t.at().isBefore(clock.minus(Duration.ofHours(2))));
   }
 }

@@ -1,0 +1,96 @@
+package fr.communitydefender.streams.volume.internal;
+
+import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.signal.TermSignal;
+import fr.communitydefender.enrichment.explain.Explainer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Per watch (the record key) and term of its mentions: when the term was last seen before its current burst, and its
+ * occurrences of the last hour. A term that repeats ({@value #MIN_REPEAT}+ times in an hour) after more than a day of
+ * absence — or for the first time — is signalled on every further occurrence; the alert rule {@code new_term} decides.
+ * Terms unseen for {@value #FORGET_DAYS} days are forgotten (hourly sweep).
+ */
+public final class NewTermDetector implements Processor<String, Mention, String, TermSignal> {
+  static final int MIN_REPEAT = 3;
+  static final long FORGET_DAYS = 30;
+  private static final Duration BURST = Duration.ofHours(1);
+  private static final Duration NOVEL = Duration.ofDays(1);
+  private static final int MAX_TERMS = 30;
+
+  private final Explainer explainer;
+  private final String storeName;
+  private ProcessorContext<String, TermSignal> context;
+  private KeyValueStore<String, TermHistory> store;
+
+  /** The remembered history of one term of one watch. */
+  public record TermHistory(Instant previousSeen, Instant lastSeen, List<Long> recent) {
+    public TermHistory {
+      recent = recent == null ? List.of() : List.copyOf(recent);
+    }
+  }
+
+  public NewTermDetector(Explainer explainer, String storeName) {
+    this.explainer = explainer;
+    this.storeName = storeName;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, TermSignal> context) {
+    this.context = context;
+    this.store = context.getStateStore(storeName);
+    context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::forget);
+  }
+
+  @Override
+  public void process(Record<String, Mention> record) {
+    Mention m = record.value();
+    if (m == null || record.key() == null) {
+      return;
+    }
+    String lang = m.analysis() == null ? m.lang() : m.analysis().lang();
+    Instant at = m.publishedAt();
+    List<String> terms = explainer.terms(m.text(), lang);
+    for (String term : terms.subList(0, Math.min(MAX_TERMS, terms.size()))) {
+      String key = record.key() + "\u0000" + term;
+      TermHistory h = store.get(key);
+      List<Long> recent = new ArrayList<>();
+      if (h != null) {
+        h.recent().stream().filter(t -> t > at.minus(BURST).toEpochMilli()).forEach(recent::add);
+      }
+      Instant previous = h == null ? null : recent.isEmpty() ? h.lastSeen() : h.previousSeen();
+      recent.add(at.toEpochMilli());
+      Instant last = h == null || at.isAfter(h.lastSeen()) ? at : h.lastSeen();
+      store.put(key, new TermHistory(previous, last, recent));
+      boolean novel = previous == null || !at.isBefore(previous.plus(NOVEL));
+      if (novel && recent.size() >= MIN_REPEAT) {
+        context.forward(new Record<>(record.key(), new TermSignal(record.key(), term, at, recent.size(), previous),
+            record.timestamp()));
+      }
+    }
+  }
+
+  private void forget(long wallNow) {
+    Instant horizon = Instant.ofEpochMilli(wallNow).minus(Duration.ofDays(FORGET_DAYS));
+    List<String> old = new ArrayList<>();
+    try (KeyValueIterator<String, TermHistory> it = store.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, TermHistory> kv = it.next();
+        if (kv.value.lastSeen().isBefore(horizon)) {
+          old.add(kv.key);
+        }
+      }
+    }
+    old.forEach(store::delete);
+  }
+}
