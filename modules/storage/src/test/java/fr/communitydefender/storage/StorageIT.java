@@ -176,6 +176,19 @@ class StorageIT {
   }
 
   @Test
+  void shouldStoreEveryFieldOfAnIncidentWhenTheMappingIsStrict() throws Exception {
+    Instant at = Instant.parse("2026-03-15T09:00:00Z");
+    Incident full = new Incident("spike.ville.full", "spike", "ville", Severity.HIGH, "Pic", Incident.Status.ACKNOWLEDGED,
+        at, at.plusSeconds(60), null, 30, 31, 20, Duration.ofMinutes(5), "30 in 5m", "astreinte.martin",
+        at.plusSeconds(90), "s1", java.util.Map.of("team", "communication"), "30 mentions sur ville", List.of("colere"));
+    BulkWriter writer = new BulkWriter(client, new StorageMetrics(new SimpleMeterRegistry()), Thread::sleep, 1000);
+    assertThat(writer.write(List.of(new BulkWriter.Doc(IndexSetup.INCIDENTS, full.id(), full, "incident"),
+        new BulkWriter.Doc(IndexSetup.INCIDENT_EVENTS, "e-full", new IncidentEvent(IncidentEvent.Type.ACKNOWLEDGED,
+            at, full), "incident_event")))).isEmpty();
+    assertThat(client.get(g -> g.index(IndexSetup.INCIDENTS).id(full.id()), Incident.class).source()).isEqualTo(full);
+  }
+
+  @Test
   void shouldDeleteOnlyIndicesOlderThanRetentionWhenApplied() throws Exception {
     Instant now = Instant.parse("2026-11-29T12:00:00Z");
     EsTestSupport.index(client,
