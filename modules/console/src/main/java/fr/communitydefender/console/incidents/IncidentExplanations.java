@@ -55,7 +55,8 @@ public final class IncidentExplanations {
     SearchResults.Page page = search.search(new SearchQuery(null, List.of(incident.watchId()), null, null, null, null,
         from, to, SearchQuery.Sort.NEWEST, 1, SAMPLE));
     Explanation e = explainer.explain(page.hits().stream()
-        .map(h -> new Explainer.Sample(h.text(), h.lang(), h.sentimentLabel(), h.drivers())).toList());
+        .map(h -> new Explainer.Sample(h.id(), h.text(), h.lang(), h.sentimentLabel(), h.drivers(), h.source(),
+            h.reach())).toList());
     synchronized (cache) {
       cache.put(key, new Cached(e, Instant.now()));
     }

@@ -24,8 +24,13 @@ import java.util.stream.Collectors;
  * top entities. Thread-safe; NER makes it cost ~5 ms per mention, so callers run it on a worker.
  */
 public final class Explainer {
-  /** One mention of the sample: its text, detected language, sentiment label and drivers (any may be null). */
-  public record Sample(String text, String lang, String sentiment, List<String> drivers) {}
+  /** One mention of the sample: id, text, detected language, sentiment label, drivers, source, reach (any may be null). */
+  public record Sample(String id, String text, String lang, String sentiment, List<String> drivers, String source,
+      long reach) {
+    public Sample(String text, String lang, String sentiment, List<String> drivers) {
+      this(null, text, lang, sentiment, drivers, null, 0);
+    }
+  }
 
   private static final int TOP = 10;
   private final EntityExtractor entities;
@@ -72,8 +77,13 @@ public final class Explainer {
         .sorted(Map.Entry.<EntityExtractor.Entity, Long>comparingByValue().reversed()
             .thenComparing(e -> e.getKey().text()))
         .limit(TOP).map(e -> new Explanation.EntityCount(e.getKey().text(), e.getKey().type(), e.getValue())).toList();
+    Map<String, Long> sources = new TreeMap<>();
+    sample.stream().filter(x -> x.source() != null).forEach(x -> sources.merge(x.source(), 1L, Long::sum));
+    List<Explanation.Post> top = sample.stream().filter(x -> x.reach() > 0)
+        .sorted(Comparator.comparingLong(Sample::reach).reversed()).limit(3)
+        .map(x -> new Explanation.Post(x.id(), x.text(), x.source(), x.reach())).toList();
     return new Explanation(sample.size(), sentiment, topDrivers, topTerms, topEntities,
-        summary(sample.size(), sentiment, topDrivers, topTerms, topEntities));
+        summary(sample.size(), sentiment, topDrivers, topTerms, topEntities), sources, top);
   }
 
   /** The distinct terms of a text, lower-cased: words of three letters or more, no stop words, handles or links. */

@@ -41,6 +41,18 @@ class ExplainerTest {
   }
 
   @Test
+  void shouldCountSourcesAndPickTheWidestReachingPostsWhenExplaining() {
+    Explanation e = explainer.explain(List.of(
+        new Explainer.Sample("a", "Route coupée", "fr", "negative", List.of(), "mastodon", 120),
+        new Explainer.Sample("b", "Route coupée, vraiment", "fr", "negative", List.of(), "rss", 90_000),
+        new Explainer.Sample("c", "Déviation en place", "fr", "neutral", List.of(), "rss", 0),
+        new Explainer.Sample("d", "Merci pour l'info", "fr", "positive", List.of(), "bluesky", 4_000),
+        new Explainer.Sample("e", "Toujours coupée ?", "fr", "neutral", List.of(), "mastodon", 300)));
+    assertThat(e.sources()).containsEntry("rss", 2L).containsEntry("mastodon", 2L).containsEntry("bluesky", 1L);
+    assertThat(e.topPosts()).extracting(Explanation.Post::id).containsExactly("b", "d", "e");
+  }
+
+  @Test
   void shouldSayNothingFoundWhenSampleIsEmpty() {
     assertThat(explainer.explain(List.of()).summary()).isEqualTo("Aucune mention dans l'échantillon.");
   }
