@@ -44,8 +44,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 public final class EvalDetection {
   private EvalDetection() {}
 
-  /** One incident opened during a replay. */
-  public record Opened(Instant at, String rule, String reason) {}
+  /** One incident opened (or reopened: it notifies again) during a replay. */
+  public record Opened(Instant at, String rule, String reason, boolean reopened) {}
 
   public static void main(String[] args) throws IOException {
     Path rulesPath = Path.of("alert-rules", "volume.yaml");
@@ -150,8 +150,9 @@ public final class EvalDetection {
           signalsIn.pipeInput(kv.key, kv.value, kv.value.windowEnd());
         }
         for (IncidentEvent e : incidents.readValuesToList()) {
-          if (e.type() == IncidentEvent.Type.OPENED) {
-            opened.add(new Opened(e.at(), e.incident().ruleId(), e.incident().reason()));
+          if (e.type() == IncidentEvent.Type.OPENED || e.type() == IncidentEvent.Type.REOPENED) {
+            opened.add(new Opened(e.at(), e.incident().ruleId(), e.incident().reason(),
+                e.type() == IncidentEvent.Type.REOPENED));
           }
         }
       }

@@ -19,8 +19,9 @@ import java.util.TreeMap;
  * Scores incidents against reference onsets (real spikes). A spike at onset {@code o} is <em>detected</em> when an
  * incident opens in [o − 5 min, o + 6 h) (and before the next spike's own slack); its <em>delay</em> is that incident's
  * time minus {@code o}; the data's <em>first rise</em> is the first minute from o − 5 min at which the next 10 minutes
- * hold at least 3 mentions (the delay is also given from there). An incident is <em>false</em> when it opens more than
- * 6 h after the last onset before it (or with no onset before it).
+ * hold at least 3 mentions (the delay is also given from there). An incident is <em>false</em> when it opens — or
+ * reopens, which notifies again — more than 6 h after the last onset before it (or with no onset before it); reopenings
+ * count neither as detections nor as extra incidents of a spike.
  */
 final class Scoring {
   static final Duration SLACK = Duration.ofMinutes(5);
@@ -70,7 +71,8 @@ final class Scoring {
     out.printf(Locale.ROOT, "== %s: %d mentions, %d incident(s), %d reference onset(s)%n", event, times.size(),
         opened.size(), onsets.size());
     for (EvalDetection.Opened o : opened) {
-      out.printf(Locale.ROOT, "   incident %s  %s  %s%n", o.at(), o.rule(), o.reason());
+      out.printf(Locale.ROOT, "   incident %s  %s%s  %s%n", o.at(), o.rule(), o.reopened() ? " (reopened)" : "",
+          o.reason());
     }
     for (int i = 0; i < onsets.size(); i++) {
       Instant onset = onsets.get(i);
@@ -80,7 +82,7 @@ final class Scoring {
       }
       Instant from = onset.minus(SLACK);
       Instant until = end;
-      List<EvalDetection.Opened> within = opened.stream()
+      List<EvalDetection.Opened> within = opened.stream().filter(o -> !o.reopened())
           .filter(o -> !o.at().isBefore(from) && o.at().isBefore(until)).toList();
       spikes++;
       maxPerSpike = Math.max(maxPerSpike, within.size());
@@ -110,7 +112,8 @@ final class Scoring {
       }
       if (last == null || o.at().isAfter(last.plus(HORIZON))) {
         falseIncidents++;
-        out.printf(Locale.ROOT, "   FALSE incident %s (%s)%n", o.at(), last == null ? "before any onset"
+        out.printf(Locale.ROOT, "   FALSE %s %s (%s)%n", o.reopened() ? "reopening" : "incident", o.at(),
+            last == null ? "before any onset"
             : Duration.between(last, o.at()).toHours() + " h after the last onset");
       }
     }
