@@ -1,6 +1,7 @@
 package fr.communitydefender.enrichment.eval;
 
 import fr.communitydefender.enrichment.deep.DeepSentiment;
+import fr.communitydefender.enrichment.explain.EntityExtractor;
 import fr.communitydefender.enrichment.lang.LanguageIdentifier;
 import fr.communitydefender.enrichment.model.SentimentModel;
 import fr.communitydefender.enrichment.sentiment.FastSentiment;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * Throughput harness (not a test), one thread: {@code BenchSentiment TEXTS_FILE LANG [MODEL]} scores every line of
  * the file repeatedly after a warm-up and prints posts/s for language identification, the fast tier, and the trained
- * tier when a model is given, and for English the deep tier when its models are on the class path (on the first 300
+ * tier when a model is given, CoreNLP NER (CRF) when its models are present, and for English the deep tier when its models are on the class path (on the first 300
  * lines: ~50 posts/s), each with the heap in use after a full GC; and how often the language identifier finds LANG in
  * the file. {@code scripts/bench-sentiment} runs it with {@code -XX:ActiveProcessorCount=1}.
  */
@@ -36,6 +37,11 @@ public final class BenchSentiment {
     if (args.length > 2) {
       SentimentModel model = SentimentModel.load(Path.of(args[2]), fast);
       run("trained", texts, t -> model.analyse(t, lang));
+    }
+    if (EntityExtractor.available()) {
+      EntityExtractor ner = new EntityExtractor();
+      ner.entities("warm up", lang);
+      run("ner", texts, t -> ner.entities(t, lang));
     }
     if ("en".equals(lang) && DeepSentiment.available()) {
       long t0 = System.nanoTime();
