@@ -30,15 +30,8 @@ public record FlatlineRule(
     Duration group) implements AlertRule {
 
   public FlatlineRule {
-    FieldException.required(id, "id");
-    if (!VolumeThresholdRule.ID.matcher(id).matches()) {
-      throw new FieldException("id", "'" + id + "' must be lower-case letters, digits, '.', '-' or '_'");
-    }
-    FieldException.required(watch, "watch");
-    window = window == null ? Duration.ofHours(1) : window;
-    if (window.toSeconds() < 60 || window.toSeconds() % 60 != 0 || window.toHours() > 24) {
-      throw new FieldException("window", "must be a whole number of minutes between 1m and 24h");
-    }
+    RuleOptions.identity(id, watch);
+    window = RuleOptions.minutes(window, Duration.ofHours(1), "window", 24);
     threshold = threshold == null ? 1L : threshold;
     if (threshold < 1) {
       throw new FieldException("threshold", "must be at least 1");
@@ -47,12 +40,9 @@ public record FlatlineRule(
     if (minExpected <= 0) {
       throw new FieldException("min_expected", "must be above 0");
     }
-    quiet = quiet == null ? Duration.ofMinutes(30) : quiet;
-    if (quiet.toSeconds() < 60) {
-      throw new FieldException("quiet", "must be at least 1m");
-    }
+    quiet = RuleOptions.quiet(quiet, Duration.ofMinutes(30));
     severity = severity == null ? Severity.LOW : severity;
-    title = title == null || title.isBlank() ? "Silence inhabituel" : title;
+    title = RuleOptions.title(title, "Silence inhabituel");
     forDuration = RuleOptions.forDuration(forDuration);
     cooldown = RuleOptions.cooldown(cooldown, quiet);
     labels = RuleOptions.labels(labels);

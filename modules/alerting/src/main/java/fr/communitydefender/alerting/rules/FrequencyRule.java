@@ -28,25 +28,15 @@ public record FrequencyRule(
     Duration group) implements AlertRule {
 
   public FrequencyRule {
-    FieldException.required(id, "id");
-    if (!VolumeThresholdRule.ID.matcher(id).matches()) {
-      throw new FieldException("id", "'" + id + "' must be lower-case letters, digits, '.', '-' or '_'");
-    }
-    FieldException.required(watch, "watch");
-    timeframe = timeframe == null ? Duration.ofMinutes(60) : timeframe;
-    if (timeframe.toSeconds() < 60 || timeframe.toSeconds() % 60 != 0 || timeframe.toHours() > 24) {
-      throw new FieldException("timeframe", "must be a whole number of minutes between 1m and 24h");
-    }
+    RuleOptions.identity(id, watch);
+    timeframe = RuleOptions.minutes(timeframe, Duration.ofMinutes(60), "timeframe", 24);
     FieldException.required(numEvents, "num_events");
     if (numEvents < 1) {
       throw new FieldException("num_events", "must be at least 1");
     }
-    quiet = quiet == null ? Duration.ofMinutes(30) : quiet;
-    if (quiet.toSeconds() < 60) {
-      throw new FieldException("quiet", "must be at least 1m");
-    }
+    quiet = RuleOptions.quiet(quiet, Duration.ofMinutes(30));
     severity = severity == null ? Severity.MEDIUM : severity;
-    title = title == null || title.isBlank() ? "Fréquence atteinte" : title;
+    title = RuleOptions.title(title, "Fréquence atteinte");
     forDuration = RuleOptions.forDuration(forDuration);
     cooldown = RuleOptions.cooldown(cooldown, quiet);
     labels = RuleOptions.labels(labels);

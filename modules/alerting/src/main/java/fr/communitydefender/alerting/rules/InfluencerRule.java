@@ -28,25 +28,15 @@ public record InfluencerRule(
     Duration group) implements AlertRule {
 
   public InfluencerRule {
-    FieldException.required(id, "id");
-    if (!VolumeThresholdRule.ID.matcher(id).matches()) {
-      throw new FieldException("id", "'" + id + "' must be lower-case letters, digits, '.', '-' or '_'");
-    }
-    FieldException.required(watch, "watch");
-    window = window == null ? Duration.ofMinutes(15) : window;
-    if (window.toSeconds() < 60 || window.toSeconds() % 60 != 0 || window.toHours() > 24) {
-      throw new FieldException("window", "must be a whole number of minutes between 1m and 24h");
-    }
+    RuleOptions.identity(id, watch);
+    window = RuleOptions.minutes(window, Duration.ofMinutes(15), "window", 24);
     minReach = minReach == null ? 50_000L : minReach;
     if (minReach < 1) {
       throw new FieldException("min_reach", "must be at least 1");
     }
-    quiet = quiet == null ? Duration.ofHours(1) : quiet;
-    if (quiet.toSeconds() < 60) {
-      throw new FieldException("quiet", "must be at least 1m");
-    }
+    quiet = RuleOptions.quiet(quiet, Duration.ofHours(1));
     severity = severity == null ? Severity.MEDIUM : severity;
-    title = title == null || title.isBlank() ? "Voix influente" : title;
+    title = RuleOptions.title(title, "Voix influente");
     forDuration = RuleOptions.forDuration(forDuration);
     cooldown = RuleOptions.cooldown(cooldown, quiet);
     labels = RuleOptions.labels(labels);

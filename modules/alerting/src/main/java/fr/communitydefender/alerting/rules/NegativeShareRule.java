@@ -30,15 +30,8 @@ public record NegativeShareRule(
     Duration group) implements AlertRule {
 
   public NegativeShareRule {
-    FieldException.required(id, "id");
-    if (!VolumeThresholdRule.ID.matcher(id).matches()) {
-      throw new FieldException("id", "'" + id + "' must be lower-case letters, digits, '.', '-' or '_'");
-    }
-    FieldException.required(watch, "watch");
-    window = window == null ? Duration.ofMinutes(15) : window;
-    if (window.toSeconds() < 60 || window.toSeconds() % 60 != 0 || window.toHours() > 24) {
-      throw new FieldException("window", "must be a whole number of minutes between 1m and 24h");
-    }
+    RuleOptions.identity(id, watch);
+    window = RuleOptions.minutes(window, Duration.ofMinutes(15), "window", 24);
     share = share == null ? 0.6 : share;
     if (share <= 0 || share > 1) {
       throw new FieldException("share", "must be above 0 and at most 1");
@@ -47,12 +40,9 @@ public record NegativeShareRule(
     if (minCount < 1) {
       throw new FieldException("min_count", "must be at least 1");
     }
-    quiet = quiet == null ? Duration.ofHours(1) : quiet;
-    if (quiet.toSeconds() < 60) {
-      throw new FieldException("quiet", "must be at least 1m");
-    }
+    quiet = RuleOptions.quiet(quiet, Duration.ofHours(1));
     severity = severity == null ? Severity.MEDIUM : severity;
-    title = title == null || title.isBlank() ? "Vague de mentions négatives" : title;
+    title = RuleOptions.title(title, "Vague de mentions négatives");
     forDuration = RuleOptions.forDuration(forDuration);
     cooldown = RuleOptions.cooldown(cooldown, quiet);
     labels = RuleOptions.labels(labels);

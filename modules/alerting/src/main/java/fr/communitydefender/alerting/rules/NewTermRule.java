@@ -30,11 +30,7 @@ public record NewTermRule(
     Duration group) implements AlertRule {
 
   public NewTermRule {
-    FieldException.required(id, "id");
-    if (!VolumeThresholdRule.ID.matcher(id).matches()) {
-      throw new FieldException("id", "'" + id + "' must be lower-case letters, digits, '.', '-' or '_'");
-    }
-    FieldException.required(watch, "watch");
+    RuleOptions.identity(id, watch);
     novelty = novelty == null ? Duration.ofDays(7) : novelty;
     if (novelty.toHours() < 24 || novelty.toDays() > 30) {
       throw new FieldException("novelty", "must be between 1d and 30d");
@@ -43,12 +39,9 @@ public record NewTermRule(
     if (minCount < 3) {
       throw new FieldException("min_count", "must be at least 3 (the streams stage signals from 3)");
     }
-    quiet = quiet == null ? Duration.ofHours(1) : quiet;
-    if (quiet.toSeconds() < 60) {
-      throw new FieldException("quiet", "must be at least 1m");
-    }
+    quiet = RuleOptions.quiet(quiet, Duration.ofHours(1));
     severity = severity == null ? Severity.MEDIUM : severity;
-    title = title == null || title.isBlank() ? "Nouveau sujet" : title;
+    title = RuleOptions.title(title, "Nouveau sujet");
     forDuration = RuleOptions.forDuration(forDuration);
     cooldown = RuleOptions.cooldown(cooldown, quiet);
     labels = RuleOptions.labels(labels);

@@ -16,6 +16,40 @@ public final class RuleOptions {
 
   private RuleOptions() {}
 
+  /** Checks {@code id} (lower-case letters, digits, '.', '-', '_') and that {@code watch} is given. */
+  static void identity(String id, String watch) {
+    FieldException.required(id, "id");
+    if (!VolumeThresholdRule.ID.matcher(id).matches()) {
+      throw new FieldException("id", "'" + id + "' must be lower-case letters, digits, '.', '-' or '_'");
+    }
+    FieldException.required(watch, "watch");
+  }
+
+  /** {@code quiet}, at least a minute; {@code fallback} when absent. */
+  static Duration quiet(Duration quiet, Duration fallback) {
+    Duration q = quiet == null ? fallback : quiet;
+    if (q.toSeconds() < 60) {
+      throw new FieldException("quiet", "must be at least 1m");
+    }
+    return q;
+  }
+
+  /** A whole number of minutes between 1m and {@code maxHours}; {@code fallback} when absent. */
+  static Duration minutes(Duration d, Duration fallback, String field, int maxHours) {
+    Duration v = d == null ? fallback : d;
+    if (v == null) {
+      throw new FieldException(field, "required");
+    }
+    if (v.toSeconds() < 60 || v.toSeconds() % 60 != 0 || v.toHours() > maxHours) {
+      throw new FieldException(field, "must be a whole number of minutes between 1m and " + maxHours + "h");
+    }
+    return v;
+  }
+
+  static String title(String title, String fallback) {
+    return title == null || title.isBlank() ? fallback : title;
+  }
+
   static Duration forDuration(Duration d) {
     if (d != null && (d.isNegative() || d.toHours() > 24)) {
       throw new FieldException("for", "must be between 0s and 24h");

@@ -31,19 +31,9 @@ public record SentimentDropRule(
     Duration group) implements AlertRule {
 
   public SentimentDropRule {
-    FieldException.required(id, "id");
-    if (!VolumeThresholdRule.ID.matcher(id).matches()) {
-      throw new FieldException("id", "'" + id + "' must be lower-case letters, digits, '.', '-' or '_'");
-    }
-    FieldException.required(watch, "watch");
-    window = window == null ? Duration.ofMinutes(30) : window;
-    if (window.toSeconds() < 60 || window.toSeconds() % 60 != 0 || window.toHours() > 24) {
-      throw new FieldException("window", "must be a whole number of minutes between 1m and 24h");
-    }
-    reference = reference == null ? Duration.ofHours(6) : reference;
-    if (reference.toSeconds() < 60 || reference.toSeconds() % 60 != 0 || reference.toHours() > 24) {
-      throw new FieldException("reference", "must be a whole number of minutes between 1m and 24h");
-    }
+    RuleOptions.identity(id, watch);
+    window = RuleOptions.minutes(window, Duration.ofMinutes(30), "window", 24);
+    reference = RuleOptions.minutes(reference, Duration.ofHours(6), "reference", 24);
     drop = drop == null ? 0.3 : drop;
     if (drop <= 0 || drop > 2) {
       throw new FieldException("drop", "must be above 0 and at most 2 (scores are in [-1, 1])");
@@ -52,12 +42,9 @@ public record SentimentDropRule(
     if (minCount < 1) {
       throw new FieldException("min_count", "must be at least 1");
     }
-    quiet = quiet == null ? Duration.ofHours(1) : quiet;
-    if (quiet.toSeconds() < 60) {
-      throw new FieldException("quiet", "must be at least 1m");
-    }
+    quiet = RuleOptions.quiet(quiet, Duration.ofHours(1));
     severity = severity == null ? Severity.MEDIUM : severity;
-    title = title == null || title.isBlank() ? "Dégradation du ton" : title;
+    title = RuleOptions.title(title, "Dégradation du ton");
     forDuration = RuleOptions.forDuration(forDuration);
     cooldown = RuleOptions.cooldown(cooldown, quiet);
     labels = RuleOptions.labels(labels);

@@ -38,19 +38,9 @@ public record VolumeSpikeRule(
   public static final Duration DEFAULT_QUIET = Duration.ofHours(6);
 
   public VolumeSpikeRule {
-    FieldException.required(id, "id");
-    if (!VolumeThresholdRule.ID.matcher(id).matches()) {
-      throw new FieldException("id", "'" + id + "' must be lower-case letters, digits, '.', '-' or '_'");
-    }
-    FieldException.required(watch, "watch");
-    window = window == null ? Duration.ofMinutes(5) : window;
-    if (window.toSeconds() < 60 || window.toSeconds() % 60 != 0 || window.toHours() > 6) {
-      throw new FieldException("window", "must be a whole number of minutes between 1m and 6h");
-    }
-    reference = reference == null ? Duration.ofHours(1) : reference;
-    if (reference.toSeconds() < 60 || reference.toSeconds() % 60 != 0 || reference.toHours() > 24) {
-      throw new FieldException("reference", "must be a whole number of minutes between 1m and 24h");
-    }
+    RuleOptions.identity(id, watch);
+    window = RuleOptions.minutes(window, Duration.ofMinutes(5), "window", 6);
+    reference = RuleOptions.minutes(reference, Duration.ofHours(1), "reference", 24);
     spikeHeight = spikeHeight == null ? 3.0 : spikeHeight;
     if (spikeHeight < 1) {
       throw new FieldException("spike_height", "must be at least 1");
@@ -71,12 +61,9 @@ public record VolumeSpikeRule(
     if (weekFactor < 0) {
       throw new FieldException("week_factor", "must not be negative");
     }
-    quiet = quiet == null ? DEFAULT_QUIET : quiet;
-    if (quiet.toSeconds() < 60) {
-      throw new FieldException("quiet", "must be at least 1m");
-    }
+    quiet = RuleOptions.quiet(quiet, DEFAULT_QUIET);
     severity = severity == null ? Severity.HIGH : severity;
-    title = title == null || title.isBlank() ? "Pic inhabituel de mentions" : title;
+    title = RuleOptions.title(title, "Pic inhabituel de mentions");
     forDuration = RuleOptions.forDuration(forDuration);
     cooldown = RuleOptions.cooldown(cooldown, quiet);
     labels = RuleOptions.labels(labels);

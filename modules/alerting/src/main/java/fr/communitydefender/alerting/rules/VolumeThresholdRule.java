@@ -31,25 +31,15 @@ public record VolumeThresholdRule(
   public static final Duration DEFAULT_QUIET = Duration.ofMinutes(15);
 
   public VolumeThresholdRule {
-    FieldException.required(id, "id");
-    if (!ID.matcher(id).matches()) {
-      throw new FieldException("id", "'" + id + "' must be lower-case letters, digits, '.', '-' or '_'");
-    }
-    FieldException.required(watch, "watch");
-    FieldException.required(window, "window");
-    if (window.toSeconds() < 60 || window.toSeconds() % 60 != 0 || window.toHours() > 24) {
-      throw new FieldException("window", "must be a whole number of minutes between 1m and 24h");
-    }
+    RuleOptions.identity(id, watch);
+    window = RuleOptions.minutes(window, null, "window", 24);
     FieldException.required(threshold, "threshold");
     if (threshold < 1) {
       throw new FieldException("threshold", "must be at least 1");
     }
-    quiet = quiet == null ? DEFAULT_QUIET : quiet;
-    if (quiet.toSeconds() < 60) {
-      throw new FieldException("quiet", "must be at least 1m");
-    }
+    quiet = RuleOptions.quiet(quiet, DEFAULT_QUIET);
     severity = severity == null ? Severity.MEDIUM : severity;
-    title = title == null || title.isBlank() ? "Pic de mentions" : title;
+    title = RuleOptions.title(title, "Pic de mentions");
     forDuration = RuleOptions.forDuration(forDuration);
     cooldown = RuleOptions.cooldown(cooldown, quiet);
     labels = RuleOptions.labels(labels);

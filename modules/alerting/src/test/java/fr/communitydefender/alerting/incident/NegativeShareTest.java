@@ -2,23 +2,12 @@ package fr.communitydefender.alerting.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.communitydefender.alerting.AlertingMetrics;
-import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.rules.NegativeShareRule;
 import fr.communitydefender.domain.incident.IncidentEvent;
-import fr.communitydefender.domain.json.JsonSerde;
 import fr.communitydefender.domain.signal.VolumeSignal;
-import fr.communitydefender.domain.topic.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,38 +15,26 @@ import org.junit.jupiter.api.Test;
 /** negative_share at its edges: share 0.6 and at least 8 negatives within 15 minutes. */
 class NegativeShareTest {
   private static final Instant T0 = Instant.parse("2026-03-14T18:00:00Z");
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, VolumeSignal> signals;
-  private TestOutputTopic<String, IncidentEvent> incidents;
+  private AlertDriver alerts;
 
   @BeforeEach
   void setUp() {
-    NegativeShareRule rule = new NegativeShareRule("colere", "*", Duration.ofMinutes(15), 0.6, 8L,
-        Duration.ofMinutes(30), null, null);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "negative-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(AlertTopology.build(new AlertRules(List.of(rule)),
-        new AlertingMetrics(new SimpleMeterRegistry())), props, T0);
-    signals = driver.createInputTopic(Topics.SIGNALS_VOLUME.name(), Serdes.String().serializer(),
-        JsonSerde.of(VolumeSignal.class).serializer());
-    incidents = driver.createOutputTopic(Topics.INCIDENTS.name(), Serdes.String().deserializer(),
-        JsonSerde.of(IncidentEvent.class).deserializer());
+    alerts = new AlertDriver(T0, new NegativeShareRule("colere", "*", Duration.ofMinutes(15), 0.6, 8L,
+        Duration.ofMinutes(30), null, null));
   }
 
   @AfterEach
   void tearDown() {
-    driver.close();
+    alerts.close();
   }
 
   private void minute(int minute, long count, long scored, long negative) {
-    Instant start = T0.plus(Duration.ofMinutes(minute));
-    signals.pipeInput("ville", new VolumeSignal("ville", start, start.plus(Duration.ofMinutes(1)), count, scored,
-        negative, -0.5 * negative, count, 0, 0), start.plusSeconds(59));
+    alerts.minute(minute, (s, e) -> new VolumeSignal("ville", s, e, count, scored, negative, -0.5 * negative, count,
+        0, 0));
   }
 
   private List<IncidentEvent> events() {
-    return incidents.readValuesToList();
+    return alerts.events();
   }
 
   @Test

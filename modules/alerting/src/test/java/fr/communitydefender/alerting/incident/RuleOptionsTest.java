@@ -2,27 +2,14 @@ package fr.communitydefender.alerting.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.communitydefender.alerting.AlertingMetrics;
-import fr.communitydefender.alerting.rules.AlertRule;
-import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.rules.TimeWindow;
 import fr.communitydefender.alerting.rules.VolumeThresholdRule;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.incident.Severity;
-import fr.communitydefender.domain.json.JsonSerde;
-import fr.communitydefender.domain.signal.VolumeSignal;
-import fr.communitydefender.domain.topic.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,37 +17,24 @@ import org.junit.jupiter.api.Test;
 class RuleOptionsTest {
   /** A Saturday, 18:00 UTC = 19:00 in Paris. */
   private static final Instant T0 = Instant.parse("2026-03-14T18:00:00Z");
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, VolumeSignal> signals;
-  private TestOutputTopic<String, IncidentEvent> incidents;
+  private AlertDriver alerts;
 
   private void start(Duration forDuration, Duration cooldown, String description, List<TimeWindow> active,
       List<TimeWindow> mute) {
-    AlertRule rule = new VolumeThresholdRule("spike", "*", Duration.ofMinutes(5), 10L, Duration.ofMinutes(10),
-        Severity.HIGH, "Pic", forDuration, cooldown, Map.of("team", "communication"), description, active, mute,
-        null);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "options-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(AlertTopology.build(new AlertRules(List.of(rule)),
-        new AlertingMetrics(new SimpleMeterRegistry())), props, T0);
-    signals = driver.createInputTopic(Topics.SIGNALS_VOLUME.name(), Serdes.String().serializer(),
-        JsonSerde.of(VolumeSignal.class).serializer());
-    incidents = driver.createOutputTopic(Topics.INCIDENTS.name(), Serdes.String().deserializer(),
-        JsonSerde.of(IncidentEvent.class).deserializer());
+    alerts = new AlertDriver(T0, new VolumeThresholdRule("spike", "*", Duration.ofMinutes(5), 10L,
+        Duration.ofMinutes(10), Severity.HIGH, "Pic", forDuration, cooldown, Map.of("team", "communication"),
+        description, active, mute, null));
   }
 
   @AfterEach
   void tearDown() {
-    if (driver != null) {
-      driver.close();
+    if (alerts != null) {
+      alerts.close();
     }
   }
 
   private void minute(int minute, long count) {
-    Instant start = T0.plus(Duration.ofMinutes(minute));
-    signals.pipeInput("ville", new VolumeSignal("ville", start, start.plus(Duration.ofMinutes(1)), count),
-        start.plusSeconds(59));
+    alerts.minute(minute, count);
   }
 
   @Test
@@ -68,9 +42,9 @@ class RuleOptionsTest {
     start(Duration.ofMinutes(2), null, null, null, null);
     minute(0, 12); // firing from 18:01
     minute(1, 0); // still firing at 18:02: 1 minute of 2
-    assertThat(incidents.isEmpty()).isTrue();
+    assertThat(alerts.incidents.isEmpty()).isTrue();
     minute(2, 0); // 18:03: fired for 2 minutes
-    assertThat(incidents.readValuesToList()).singleElement()
+    assertThat(alerts.events()).singleElement()
         .satisfies(e -> assertThat(e.at()).isEqualTo(T0.plus(Duration.ofMinutes(3))));
   }
 
@@ -81,7 +55,7 @@ class RuleOptionsTest {
     for (int m = 1; m < 30; m++) {
       minute(m, 0); // fires until 18:05 only
     }
-    assertThat(incidents.isEmpty()).isTrue();
+    assertThat(alerts.incidents.isEmpty()).isTrue();
   }
 
   @Test
@@ -90,7 +64,7 @@ class RuleOptionsTest {
     minute(0, 12);
     minute(16, 0); // resolved at 18:15
     minute(17, 11); // relapse at 18:18: after the 1-minute cooldown
-    assertThat(incidents.readValuesToList()).extracting(IncidentEvent::type).containsExactly(
+    assertThat(alerts.events()).extracting(IncidentEvent::type).containsExactly(
         IncidentEvent.Type.OPENED, IncidentEvent.Type.RESOLVED, IncidentEvent.Type.OPENED);
   }
 
@@ -98,7 +72,7 @@ class RuleOptionsTest {
   void shouldCarryLabelsAndRenderTheDescriptionWhenOpening() {
     start(null, null, "{count} mentions sur {watch} en {window} (seuil {threshold}, règle {rule})", null, null);
     minute(0, 12);
-    IncidentEvent opened = incidents.readValue();
+    IncidentEvent opened = alerts.incidents.readValue();
     assertThat(opened.incident().labels()).containsEntry("team", "communication");
     assertThat(opened.incident().description()).isEqualTo("12 mentions sur ville en 5m (seuil 10, règle spike)");
   }
@@ -107,14 +81,14 @@ class RuleOptionsTest {
   void shouldRecordButMuteWhenTheScheduleSaysSo() {
     start(null, null, null, null, List.of(new TimeWindow(List.of("sat", "sun"), "18:00", "23:00", null)));
     minute(0, 12); // Saturday 19:01 in Paris
-    assertThat(incidents.readValue().incident().silencedBy()).isEqualTo("schedule:spike");
+    assertThat(alerts.incidents.readValue().incident().silencedBy()).isEqualTo("schedule:spike");
   }
 
   @Test
   void shouldNotFireOutsideItsActiveHours() {
     start(null, null, null, List.of(new TimeWindow(List.of(), "08:00", "18:00", null)), null);
     minute(0, 12); // 19:01 in Paris: outside 08:00–18:00
-    assertThat(incidents.isEmpty()).isTrue();
+    assertThat(alerts.incidents.isEmpty()).isTrue();
   }
 
   @Test

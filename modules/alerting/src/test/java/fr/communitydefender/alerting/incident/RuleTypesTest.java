@@ -2,9 +2,7 @@ package fr.communitydefender.alerting.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.communitydefender.alerting.AlertingMetrics;
 import fr.communitydefender.alerting.rules.AlertRule;
-import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.rules.FlatlineRule;
 import fr.communitydefender.alerting.rules.FrequencyRule;
 import fr.communitydefender.alerting.rules.InfluencerRule;
@@ -15,54 +13,38 @@ import fr.communitydefender.domain.json.JsonSerde;
 import fr.communitydefender.domain.signal.TermSignal;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import fr.communitydefender.domain.topic.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** frequency, influencer, sentiment_drop and flatline at their edges. */
 class RuleTypesTest {
   private static final Instant T0 = Instant.parse("2026-03-14T18:00:00Z");
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, VolumeSignal> signals;
-  private TestOutputTopic<String, IncidentEvent> incidents;
+  private AlertDriver alerts;
 
   private void start(AlertRule rule) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "types-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(AlertTopology.build(new AlertRules(List.of(rule)),
-        new AlertingMetrics(new SimpleMeterRegistry())), props, T0);
-    signals = driver.createInputTopic(Topics.SIGNALS_VOLUME.name(), Serdes.String().serializer(),
-        JsonSerde.of(VolumeSignal.class).serializer());
-    incidents = driver.createOutputTopic(Topics.INCIDENTS.name(), Serdes.String().deserializer(),
-        JsonSerde.of(IncidentEvent.class).deserializer());
+    alerts = new AlertDriver(T0, rule);
   }
 
   @AfterEach
   void tearDown() {
-    if (driver != null) {
-      driver.close();
+    if (alerts != null) {
+      alerts.close();
     }
   }
 
   /** Minute {@code m}: {@code count} mentions, all scored, with mean sentiment {@code mean} and top reach. */
   private void minute(int m, long count, double mean, long maxReach) {
-    Instant start = T0.plus(Duration.ofMinutes(m));
-    signals.pipeInput("ville", new VolumeSignal("ville", start, start.plus(Duration.ofMinutes(1)), count, count,
-        mean < 0 ? count : 0, mean * count, count, maxReach, maxReach), start.plusSeconds(59));
+    alerts.minute(m, (s, e) -> new VolumeSignal("ville", s, e, count, count, mean < 0 ? count : 0, mean * count,
+        count, maxReach, maxReach));
   }
 
   private List<IncidentEvent> opened() {
-    return incidents.readValuesToList().stream().filter(e -> e.type() == IncidentEvent.Type.OPENED).toList();
+    return alerts.opened();
   }
 
   @Test
@@ -109,9 +91,9 @@ class RuleTypesTest {
       minute(m, 2, 0, 0); // two a minute for two hours: ~60 expected in 30 minutes
     }
     assertThat(opened()).isEmpty();
-    driver.advanceWallClockTime(Duration.ofMinutes(20));
+    alerts.driver.advanceWallClockTime(Duration.ofMinutes(20));
     assertThat(opened()).as("20 minutes without anything: the window still has mentions").isEmpty();
-    driver.advanceWallClockTime(Duration.ofMinutes(15));
+    alerts.driver.advanceWallClockTime(Duration.ofMinutes(15));
     assertThat(opened()).singleElement().satisfies(e ->
         assertThat(e.incident().reason()).startsWith("0 mention(s) en 30m alors que ≈ "));
   }
@@ -120,7 +102,7 @@ class RuleTypesTest {
   void shouldFireNewTermOnlyForATermAbsentLongerThanNoveltyOnASeasonedWatch() {
     start(new NewTermRule("sujet", "*", Duration.ofDays(1), 5L, null, null, null, null, null, null, null, null, null,
         null));
-    TestInputTopic<String, TermSignal> terms = driver.createInputTopic(Topics.SIGNALS_TERMS.name(),
+    TestInputTopic<String, TermSignal> terms = alerts.driver.createInputTopic(Topics.SIGNALS_TERMS.name(),
         Serdes.String().serializer(), JsonSerde.of(TermSignal.class).serializer());
     Instant early = T0.plus(Duration.ofMinutes(30));
     terms.pipeInput("ville", new TermSignal("ville", "marché", early, 9, null), early);
@@ -144,7 +126,7 @@ class RuleTypesTest {
     for (int m = 0; m < 120; m += 30) {
       minute(m, 1, 0, 0);
     }
-    driver.advanceWallClockTime(Duration.ofHours(2));
+    alerts.driver.advanceWallClockTime(Duration.ofHours(2));
     assertThat(opened()).isEmpty();
   }
 }

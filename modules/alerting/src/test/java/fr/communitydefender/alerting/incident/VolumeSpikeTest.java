@@ -2,23 +2,11 @@ package fr.communitydefender.alerting.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.communitydefender.alerting.AlertingMetrics;
-import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.rules.VolumeSpikeRule;
 import fr.communitydefender.domain.incident.IncidentEvent;
-import fr.communitydefender.domain.json.JsonSerde;
-import fr.communitydefender.domain.signal.VolumeSignal;
-import fr.communitydefender.domain.topic.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,35 +14,21 @@ import org.junit.jupiter.api.Test;
 /** The count-aware spike rule on the real topology, with explicit event times (one signal per minute). */
 class VolumeSpikeTest {
   private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, VolumeSignal> signals;
-  private TestOutputTopic<String, IncidentEvent> incidents;
+  private AlertDriver alerts;
 
   @BeforeEach
   void setUp() {
-    VolumeSpikeRule rule = new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null,
-        Duration.ofHours(2), null, null);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "spike-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(AlertTopology.build(new AlertRules(List.of(rule)),
-        new AlertingMetrics(new SimpleMeterRegistry())), props, T0);
-    signals = driver.createInputTopic(Topics.SIGNALS_VOLUME.name(), Serdes.String().serializer(),
-        JsonSerde.of(VolumeSignal.class).serializer());
-    incidents = driver.createOutputTopic(Topics.INCIDENTS.name(), Serdes.String().deserializer(),
-        JsonSerde.of(IncidentEvent.class).deserializer());
+    alerts = new AlertDriver(T0, new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null,
+        Duration.ofHours(2), null, null));
   }
 
   @AfterEach
   void tearDown() {
-    driver.close();
+    alerts.close();
   }
 
-  /** The final count of minute {@code minute} after T0. */
   private void minute(long minute, long count) {
-    Instant start = T0.plus(Duration.ofMinutes(minute));
-    signals.pipeInput("ville", new VolumeSignal("ville", start, start.plus(Duration.ofMinutes(1)), count),
-        start.plusSeconds(59));
+    alerts.minute(minute, count);
   }
 
   /** Minutes [from, to) with {@code count} each. */
@@ -65,7 +39,7 @@ class VolumeSpikeTest {
   }
 
   private List<IncidentEvent> opened() {
-    return incidents.readValuesToList().stream().filter(e -> e.type() == IncidentEvent.Type.OPENED).toList();
+    return alerts.opened();
   }
 
   @Test
@@ -112,7 +86,7 @@ class VolumeSpikeTest {
     minutes(0, 60, 20); // a real spike: 1,200 mentions in an hour
     assertThat(opened()).hasSize(1);
     minutes(60, 600, 0); // quiet: the incident resolves after 2 h
-    assertThat(incidents.readValuesToList()).extracting(IncidentEvent::type).contains(IncidentEvent.Type.RESOLVED);
+    assertThat(alerts.events()).extracting(IncidentEvent::type).contains(IncidentEvent.Type.RESOLVED);
     minutes(600, 610, 3); // the next morning's bump: 15 in 5 min, well below 3 × the day's average
     assertThat(opened()).isEmpty();
   }
