@@ -1,17 +1,16 @@
 package fr.communitydefender.alerting.incident.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /**
  * What a watch usually sees per minute, learned from its own history: a robust exponentially weighted level overall
- * and one per hour of the day (UTC), so a busy market morning does not look like a crisis and a quiet night does not
- * hide one. Robust to past spikes: a minute counts at most {@code level + 3√level + 1} (winsorised), so one crisis
+ * and one per hour of the day and kind of day (weekday or weekend, Europe/Paris), so a busy market morning does not
+ * look like a crisis and a quiet night does not hide one. Robust to past spikes: a minute counts at most {@code level + 3√level + 1} (winsorised), so one crisis
  * does not teach the baseline that crises are normal. Mutable; persisted with the watch's state.
  *
  * @param level per-minute level over all hours
- * @param hourly per-minute level of each hour of the day
- * @param hourlyMinutes how many minutes each hour's level has learned from
+ * @param hourly per-minute level of each hour of a weekday (0–23) and of a weekend day (24–47)
+ * @param hourlyMinutes how many minutes each slot's level has learned from
  * @param learnedUpTo the first minute not learned yet
  */
 public record Baseline(double[] level, double[] hourly, long[] hourlyMinutes, Instant learnedUpTo) {
@@ -21,11 +20,13 @@ public record Baseline(double[] level, double[] hourly, long[] hourlyMinutes, In
   static final long HOURLY_TRUSTED = 60;
   /** The least expected rate: one mention every two hours. */
   static final double FLOOR_PER_MINUTE = 1.0 / 120;
+  static final int SLOTS = 48;
+  private static final java.time.ZoneId LOCAL = java.time.ZoneId.of("Europe/Paris");
 
   public Baseline {
     level = level == null || level.length != 1 ? new double[] {FLOOR_PER_MINUTE} : level;
-    hourly = hourly == null || hourly.length != 24 ? filled(24, FLOOR_PER_MINUTE) : hourly;
-    hourlyMinutes = hourlyMinutes == null || hourlyMinutes.length != 24 ? new long[24] : hourlyMinutes;
+    hourly = hourly == null || hourly.length != SLOTS ? filled(SLOTS, FLOOR_PER_MINUTE) : hourly;
+    hourlyMinutes = hourlyMinutes == null || hourlyMinutes.length != SLOTS ? new long[SLOTS] : hourlyMinutes;
   }
 
   public static Baseline empty() {
@@ -34,15 +35,15 @@ public record Baseline(double[] level, double[] hourly, long[] hourlyMinutes, In
 
   /** Learns one finished minute (its start, its count). */
   public void learn(Instant minute, long count) {
-    int h = minute.atZone(ZoneOffset.UTC).getHour();
+    int h = slot(minute);
     level[0] = update(level[0], count);
     hourly[h] = update(hourly[h], count);
     hourlyMinutes[h]++;
   }
 
-  /** The expected mentions per minute at {@code at}: the hour's level once trusted, else the overall level. */
+  /** The expected mentions per minute at {@code at}: its slot's level once trusted, else the overall level. */
   public double perMinute(Instant at) {
-    int h = at.atZone(ZoneOffset.UTC).getHour();
+    int h = slot(at);
     double r = hourlyMinutes[h] >= HOURLY_TRUSTED ? hourly[h] : level[0];
     return Math.max(FLOOR_PER_MINUTE, r);
   }
@@ -58,6 +59,13 @@ public record Baseline(double[] level, double[] hourly, long[] hourlyMinutes, In
 
   public Baseline learnedUpTo(Instant minute) {
     return new Baseline(level, hourly, hourlyMinutes, minute);
+  }
+
+  /** The hour of the day in Paris, plus 24 on Saturdays and Sundays. */
+  static int slot(Instant at) {
+    java.time.ZonedDateTime t = at.atZone(LOCAL);
+    boolean weekend = t.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || t.getDayOfWeek() == java.time.DayOfWeek.SUNDAY;
+    return t.getHour() + (weekend ? 24 : 0);
   }
 
   private static double update(double current, long count) {
