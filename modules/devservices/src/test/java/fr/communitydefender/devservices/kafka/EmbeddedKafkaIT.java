@@ -60,11 +60,14 @@ class EmbeddedKafkaIT {
       for (var spec : List.of(Topics.MENTIONS_RAW, Topics.MENTIONS_ENRICHED, Topics.SIGNALS_VOLUME, Topics.INCIDENTS)) {
         var resource = new org.apache.kafka.common.config.ConfigResource(
             org.apache.kafka.common.config.ConfigResource.Type.TOPIC, spec.name());
-        var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
-        assertThat(config.get("retention.ms").value()).as(spec.name())
-            .isEqualTo(spec.retention() == null ? "-1" : Long.toString(spec.retention().toMillis()));
-        assertThat(config.get("message.timestamp.type").value()).as(spec.name())
-            .isEqualTo(spec.retention() == null ? "CreateTime" : "LogAppendTime");
+        // KRaft: the controller has committed the change; the broker applies it a moment later
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+          var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+          assertThat(config.get("retention.ms").value()).as(spec.name())
+              .isEqualTo(spec.retention() == null ? "-1" : Long.toString(spec.retention().toMillis()));
+          assertThat(config.get("message.timestamp.type").value()).as(spec.name())
+              .isEqualTo(spec.retention() == null ? "CreateTime" : "LogAppendTime");
+        });
       }
     }
   }
