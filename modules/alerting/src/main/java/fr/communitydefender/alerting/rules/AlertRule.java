@@ -22,8 +22,13 @@ public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule, 
 
   String id();
 
-  /** The watch the rule applies to, or {@code *}. */
+  /** The watch the rule applies to, {@code *}, or several joined by commas (YAML: a list). */
   String watch();
+
+  /** The watch ids the rule names ({@code *} alone for every watch). */
+  default java.util.List<String> watches() {
+    return WatchList.split(watch());
+  }
 
   Severity severity();
 
@@ -71,6 +76,6 @@ public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule, 
   }
 
   default boolean appliesTo(String watchId) {
-    return ALL_WATCHES.equals(watch()) || watch().equals(watchId);
+    return ALL_WATCHES.equals(watch()) || watches().contains(watchId);
   }
 }

@@ -43,9 +43,11 @@ public record AlertRules(List<AlertRule> rules, Path source) {
           throw YamlConfigLoader.errorAt(file, "rules[" + i + "].id",
               "duplicate rule id '" + rule.id() + "' (first defined in " + previous + ")");
         }
-        if (!AlertRule.ALL_WATCHES.equals(rule.watch()) && !knownWatches.contains(rule.watch())) {
+        String unknown = rule.watches().stream()
+            .filter(w -> !AlertRule.ALL_WATCHES.equals(w) && !knownWatches.contains(w)).findFirst().orElse(null);
+        if (unknown != null) {
           throw YamlConfigLoader.errorAt(file, "rules[" + i + "].watch",
-              "unknown watch '" + rule.watch() + "' (known: " + String.join(", ", knownWatches.stream().sorted()
+              "unknown watch '" + unknown + "' (known: " + String.join(", ", knownWatches.stream().sorted()
                   .toList()) + ")");
         }
         all.add(rule);

@@ -1,6 +1,7 @@
 package fr.communitydefender.alerting.rules;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import fr.communitydefender.domain.config.FieldException;
 import fr.communitydefender.domain.incident.Severity;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 public record FlatlineRule(
     String id,
-    String watch,
+    @JsonDeserialize(using = WatchList.class) String watch,
     Duration window,
     Long threshold,
     @JsonProperty("min_expected") Double minExpected,

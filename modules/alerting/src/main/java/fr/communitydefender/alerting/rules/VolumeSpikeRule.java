@@ -1,6 +1,7 @@
 package fr.communitydefender.alerting.rules;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import fr.communitydefender.domain.config.FieldException;
 import fr.communitydefender.domain.incident.Severity;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public record VolumeSpikeRule(
     String id,
-    String watch,
+    @JsonDeserialize(using = WatchList.class) String watch,
     Duration window,
     Duration reference,
     @JsonProperty("spike_height") Double spikeHeight,

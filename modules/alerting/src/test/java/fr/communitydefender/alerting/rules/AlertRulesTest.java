@@ -89,6 +89,29 @@ class AlertRulesTest {
   }
 
   @Test
+  void shouldApplyToEachListedWatchAndNameTheUnknownOneWhenWatchIsAList(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path ok = java.nio.file.Files.writeString(dir.resolve("ok.yaml"), """
+        rules:
+          - id: spike
+            type: volume_spike
+            watch: [ville, crue]
+        """);
+    AlertRule rule = AlertRules.load(ok, Set.of("ville", "crue", "marche")).rules().get(0);
+    assertThat(rule.watches()).containsExactly("ville", "crue");
+    assertThat(rule.appliesTo("crue")).isTrue();
+    assertThat(rule.appliesTo("marche")).isFalse();
+    Path bad = java.nio.file.Files.writeString(dir.resolve("bad.yaml"), """
+        rules:
+          - id: spike
+            type: volume_spike
+            watch: [ville, mairie]
+        """);
+    assertThatThrownBy(() -> AlertRules.load(bad, Set.of("ville", "crue")))
+        .hasMessage(bad + ":4:5: rules[0].watch: unknown watch 'mairie' (known: crue, ville)");
+  }
+
+  @Test
   void shouldLoadTheProjectRulesWhenCheckedAgainstDemoWatches() {
     AlertRules rules = AlertRules.load(Path.of("../../alert-rules"), Set.of("sainte-aure", "crue"));
     assertThat(rules.rules()).isNotEmpty();
