@@ -14,7 +14,8 @@ import java.util.Map;
  * this hour of the day, the rate of the {@code reference} window just before, {@code dayFactor} × the average of the
  * last 24 hours and {@code weekFactor} × that of the last 7 days), it fires when the count is at least {@code minCount}, at least {@code spikeHeight} × λ, and
  * its Poisson tail probability P(X ≥ count | λ) is at most {@code pValue}. So "3 instead of 1" never fires, while
- * dozens after silence do even without history; the reference and day terms keep decaying tails quiet.
+ * dozens after silence do even without history; the reference and day terms keep decaying tails quiet. As in
+ * ElastAlert, {@code threshold_ref} (default 0) asks for at least that many mentions in the reference window.
  */
 public record VolumeSpikeRule(
     String id,
@@ -26,6 +27,7 @@ public record VolumeSpikeRule(
     @JsonProperty("p_value") Double pValue,
     @JsonProperty("day_factor") Double dayFactor,
     @JsonProperty("week_factor") Double weekFactor,
+    @JsonProperty("threshold_ref") Long thresholdRef,
     Duration quiet,
     Severity severity,
     String title,
@@ -59,6 +61,10 @@ public record VolumeSpikeRule(
       throw new FieldException("day_factor", "must not be negative");
     }
     weekFactor = weekFactor == null ? 3.0 : weekFactor;
+    thresholdRef = thresholdRef == null ? 0L : thresholdRef;
+    if (thresholdRef < 0) {
+      throw new FieldException("threshold_ref", "must not be negative");
+    }
     if (weekFactor < 0) {
       throw new FieldException("week_factor", "must not be negative");
     }
@@ -77,6 +83,7 @@ public record VolumeSpikeRule(
   /** Without the common options (their defaults). */
   public VolumeSpikeRule(String id, String watch, Duration window, Duration reference, Double spikeHeight, Long minCount,
       Double pValue, Double dayFactor, Double weekFactor, Duration quiet, Severity severity, String title) {
-    this(id, watch, window, reference, spikeHeight, minCount, pValue, dayFactor, weekFactor, quiet, severity, title, null, null, null, null, null, null, null);
+    this(id, watch, window, reference, spikeHeight, minCount, pValue, dayFactor, weekFactor, null, quiet, severity,
+        title, null, null, null, null, null, null, null);
   }
 }

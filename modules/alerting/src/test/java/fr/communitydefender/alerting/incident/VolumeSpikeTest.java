@@ -74,6 +74,20 @@ class VolumeSpikeTest {
   }
 
   @Test
+  void shouldNeedThresholdRefMentionsInTheReferenceWindowWhenSet() {
+    for (boolean referenceHasThree : new boolean[] {false, true}) {
+      alerts.close();
+      alerts = new AlertDriver(T0, new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null, 3L,
+          Duration.ofHours(2), null, null, null, null, null, null, null, null, null));
+      for (long m = 0; m < 120; m++) {
+        minute(m, referenceHasThree && (m == 90 || m == 100 || m == 110) ? 1 : 0);
+      }
+      minute(120, 30); // the reference window (the hour before the last 5 minutes) holds 3 or 0 mentions
+      assertThat(opened()).as("reference holds 3: " + referenceHasThree).hasSize(referenceHasThree ? 1 : 0);
+    }
+  }
+
+  @Test
   void shouldWaitForDozensWhenTheWatchIsNew() {
     minutes(0, 10, 2); // a new watch with its usual 2 a minute: not news
     assertThat(opened()).isEmpty();

@@ -165,7 +165,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
         long count = state.sum(at, r.window());
         double minutes = r.window().toMinutes();
         double base = state.baseline().perMinute(at) * minutes;
-        double ref = state.sum(at.minus(r.window()), r.reference()) * minutes / r.reference().toMinutes();
+        long refCount = state.sum(at.minus(r.window()), r.reference());
+        double ref = refCount * minutes / r.reference().toMinutes();
         double day = r.dayFactor() * state.lastHours(at, 24) * minutes / (24 * 60);
         double week = r.weekFactor() * state.lastHours(at, 7 * 24) * minutes / (7 * 24 * 60);
         double expected = Math.max(Math.max(base, ref), Math.max(day, week));
@@ -178,7 +179,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
             ? Durations.format(r.reference()) + " précédente" : expected == day
             ? String.format(java.util.Locale.FRANCE, "moyenne des 24 h × %.1f", r.dayFactor())
             : String.format(java.util.Locale.FRANCE, "moyenne des 7 jours × %.1f", r.weekFactor());
-        yield new Verdict(count >= bar && p <= r.pValue(), count, bar, String.format(java.util.Locale.FRANCE,
+        yield new Verdict(count >= bar && p <= r.pValue() && refCount >= r.thresholdRef(), count, bar, String.format(java.util.Locale.FRANCE,
             "%d mentions en %s ; attendu ≈ %.1f (%s) ; probabilité %.1e", count, Durations.format(r.window()),
             expected, basis, p));
       }
