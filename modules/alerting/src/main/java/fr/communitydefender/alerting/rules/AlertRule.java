@@ -70,7 +70,7 @@ public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule, 
       case SentimentDropRule r -> r.window().plus(r.reference());
       case FrequencyRule r -> r.timeframe();
       case InfluencerRule r -> r.window();
-      case FlatlineRule r -> r.window();
+      case FlatlineRule r -> r.window().multipliedBy(2);
       case NewTermRule r -> Duration.ofHours(1);
     };
   }

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * ElastAlert's {@code flatline}, for collector health: fires when the trailing {@code window} holds fewer than
  * {@code threshold} mentions while the learned baseline expects at least {@code min_expected} there — a source or a
- * collector went silent. Evaluated on every signal and, when signals stop altogether, by the wall clock.
+ * collector went silent. With {@code source} (e.g. rss), it watches that source only: fewer than {@code threshold} of
+ * its mentions in {@code window} after at least {@code min_expected} in the window before. Evaluated on every signal
+ * and, when signals stop altogether, by the wall clock.
  */
 public record FlatlineRule(
     String id,
@@ -19,6 +21,7 @@ public record FlatlineRule(
     Duration window,
     Long threshold,
     @JsonProperty("min_expected") Double minExpected,
+    String source,
     Duration quiet,
     Severity severity,
     String title,
@@ -38,6 +41,7 @@ public record FlatlineRule(
       throw new FieldException("threshold", "must be at least 1");
     }
     minExpected = minExpected == null ? 10.0 : minExpected;
+    source = source == null || source.isBlank() ? null : source.strip();
     if (minExpected <= 0) {
       throw new FieldException("min_expected", "must be above 0");
     }

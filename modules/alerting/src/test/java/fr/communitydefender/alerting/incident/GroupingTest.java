@@ -32,7 +32,8 @@ class GroupingTest {
   }
 
   private void minute(int minute, long count, long negative) {
-    alerts.minute(minute, (s, e) -> new VolumeSignal("ville", s, e, count, count, negative, -negative, count, 0, 0));
+    alerts.minute(minute, (s, e) -> new VolumeSignal("ville", s, e, count, count, negative, -negative, count, 0, 0,
+        null));
   }
 
   @Test

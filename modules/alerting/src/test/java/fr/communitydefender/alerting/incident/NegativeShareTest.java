@@ -30,7 +30,7 @@ class NegativeShareTest {
 
   private void minute(int minute, long count, long scored, long negative) {
     alerts.minute(minute, (s, e) -> new VolumeSignal("ville", s, e, count, scored, negative, -0.5 * negative, count,
-        0, 0));
+        0, 0, null));
   }
 
   private List<IncidentEvent> events() {

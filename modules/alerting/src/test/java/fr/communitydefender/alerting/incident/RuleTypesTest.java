@@ -16,6 +16,7 @@ import fr.communitydefender.domain.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class RuleTypesTest {
   /** Minute {@code m}: {@code count} mentions, all scored, with mean sentiment {@code mean} and top reach. */
   private void minute(int m, long count, double mean, long maxReach) {
     alerts.minute(m, (s, e) -> new VolumeSignal("ville", s, e, count, count, mean < 0 ? count : 0, mean * count,
-        count, maxReach, maxReach));
+        count, maxReach, maxReach, null));
   }
 
   private List<IncidentEvent> opened() {
@@ -85,7 +86,7 @@ class RuleTypesTest {
 
   @Test
   void shouldFireFlatlineByWallClockWhenABusyWatchGoesSilent() {
-    start(new FlatlineRule("muet", "*", Duration.ofMinutes(30), 1L, 5.0, null, null, null, null, null, null, null,
+    start(new FlatlineRule("muet", "*", Duration.ofMinutes(30), 1L, 5.0, null, null, null, null, null, null, null, null,
         null, null, null));
     for (int m = 0; m < 120; m++) {
       minute(m, 2, 0, 0); // two a minute for two hours: ~60 expected in 30 minutes
@@ -120,8 +121,20 @@ class RuleTypesTest {
   }
 
   @Test
+  void shouldFireFlatlineForASourceThatStopsWhileOthersGoOn() {
+    start(new FlatlineRule("rss-muet", "*", Duration.ofMinutes(30), 1L, 5.0, "rss", null, null, null, null, null, null,
+        null, null, null, null));
+    for (int m = 0; m < 90; m++) {
+      Map<String, Long> sources = m < 40 ? Map.of("rss", 1L, "mastodon", 2L) : Map.of("mastodon", 3L);
+      alerts.minute(m, (s, e) -> new VolumeSignal("ville", s, e, 3, 0, 0, 0, 3, 0, 0, sources));
+    }
+    assertThat(opened()).singleElement().satisfies(e -> assertThat(e.incident().reason())
+        .startsWith("source rss : 0 mention(s) en 30m contre "));
+  }
+
+  @Test
   void shouldNotFireFlatlineOnAWatchThatIsUsuallyQuiet() {
-    start(new FlatlineRule("muet", "*", Duration.ofMinutes(30), 1L, 5.0, null, null, null, null, null, null, null,
+    start(new FlatlineRule("muet", "*", Duration.ofMinutes(30), 1L, 5.0, null, null, null, null, null, null, null, null,
         null, null, null));
     for (int m = 0; m < 120; m += 30) {
       minute(m, 1, 0, 0);

@@ -5,11 +5,11 @@ import java.time.Instant;
 /**
  * What one watch saw in one event-time window [windowStart, windowEnd), re-emitted as it grows: the number of
  * mentions, how many had a sentiment ({@code scored}), how many were negative, the sum of their sentiment scores,
- * the distinct authors (approximate: hashed handles), the summed reach and the largest reach of one mention. Never an
- * author or a text.
+ * the distinct authors (approximate: hashed handles), the summed reach, the largest reach of one mention and the count
+ * per source (mastodon, rss…). Never an author or a text.
  */
 public record VolumeSignal(String watchId, Instant windowStart, Instant windowEnd, long count, long scored,
-    long negative, double sentimentSum, long authors, long reach, long maxReach) {
+    long negative, double sentimentSum, long authors, long reach, long maxReach, java.util.Map<String, Long> sources) {
   public VolumeSignal {
     if (watchId == null || watchId.isBlank()) {
       throw new IllegalArgumentException("watchId: required");
@@ -23,11 +23,12 @@ public record VolumeSignal(String watchId, Instant windowStart, Instant windowEn
     if (negative > scored || scored > count) {
       throw new IllegalArgumentException("negative ≤ scored ≤ count");
     }
+    sources = sources == null ? java.util.Map.of() : java.util.Map.copyOf(sources);
   }
 
   /** A volume-only signal (no sentiment, authors or reach known). */
   public VolumeSignal(String watchId, Instant windowStart, Instant windowEnd, long count) {
-    this(watchId, windowStart, windowEnd, count, 0, 0, 0, 0, 0, 0);
+    this(watchId, windowStart, windowEnd, count, 0, 0, 0, 0, 0, 0, null);
   }
 
   /** Share of negative mentions among those with a sentiment; 0 when none. */

@@ -98,7 +98,8 @@ public final class VolumeTopology {
         .map((w, s) -> {
           metrics.signal();
           return KeyValue.pair(w.key(), new VolumeSignal(w.key(), w.window().startTime(), w.window().endTime(),
-              s.count(), s.scored(), s.negative(), s.sentimentSum(), s.authors().size(), s.reach(), s.maxReach()));
+              s.count(), s.scored(), s.negative(), s.sentimentSum(), s.authors().size(), s.reach(), s.maxReach(),
+              s.sources()));
         }, Named.as("to-volume-signal"))
         .to(Topics.SIGNALS_VOLUME.name(), Produced.with(Serdes.String(), JsonSerde.of(VolumeSignal.class))
             .withName("volume-signals-sink"));

@@ -172,6 +172,7 @@ class VolumeTopologyTest {
     assertThat(last.authors()).isEqualTo(2);
     assertThat(last.reach()).isEqualTo(155);
     assertThat(last.maxReach()).isEqualTo(120);
+    assertThat(last.sources()).containsExactly(java.util.Map.entry("test", 3L));
     assertThat(last.sentimentSum()).isLessThan(0.5).isGreaterThan(-0.5);
   }
 

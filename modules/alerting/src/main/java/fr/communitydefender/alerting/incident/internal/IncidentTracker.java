@@ -84,7 +84,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     WatchState state = store.get(watchId);
     state = state == null ? WatchState.empty(watchId) : state;
     state.record(signal.windowStart().toEpochMilli(), signal.count(), new WatchState.Figures(signal.scored(),
-        signal.negative(), signal.sentimentSum(), signal.maxReach()));
+        signal.negative(), signal.sentimentSum(), signal.maxReach(), signal.sources()));
     Instant clock = state.clock().isAfter(signal.windowEnd()) ? state.clock() : signal.windowEnd();
     if (clock.isAfter(state.clock())) {
       clockSetAtWall.put(watchId, context.currentSystemTimeMs());
@@ -132,6 +132,13 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
         yield new Verdict(firing, now.scored(), r.minCount(), String.format(java.util.Locale.FRANCE,
             "ton moyen %+.2f sur %d mentions en %s, contre %+.2f sur les %s précédentes (baisse ≥ %.2f)", mean,
             now.scored(), Durations.format(r.window()), reference, Durations.format(r.reference()), r.drop()));
+      }
+      case FlatlineRule r when r.source() != null -> {
+        long count = state.figures(at, r.window()).sources().getOrDefault(r.source(), 0L);
+        long before = state.figures(at.minus(r.window()), r.window()).sources().getOrDefault(r.source(), 0L);
+        yield new Verdict(count < r.threshold() && before >= r.minExpected(), count, r.threshold(),
+            String.format(java.util.Locale.FRANCE, "source %s : %d mention(s) en %s contre %d juste avant "
+                + "(collecteur ou source muette ?)", r.source(), count, Durations.format(r.window()), before));
       }
       case FlatlineRule r -> {
         long count = state.sum(at, r.window());

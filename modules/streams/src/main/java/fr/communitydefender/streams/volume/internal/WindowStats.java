@@ -7,18 +7,21 @@ import java.util.TreeSet;
 
 /**
  * The running aggregate of one watch's window, kept in the window store: counts, sentiment, reach, and up to
- * {@value #MAX_AUTHORS} hashed author handles for the distinct-author count (beyond that the count is a floor).
+ * {@value #MAX_AUTHORS} hashed author handles for the distinct-author count (beyond that the count is a floor), and
+ * the count per source (up to {@value #MAX_SOURCES} sources).
  */
 public record WindowStats(long count, long scored, long negative, double sentimentSum, long reach, long maxReach,
-    Set<Integer> authors) {
+    Set<Integer> authors, java.util.Map<String, Long> sources) {
+  static final int MAX_SOURCES = 50;
   static final int MAX_AUTHORS = 2_000;
 
   public WindowStats {
     authors = authors == null ? new TreeSet<>() : new TreeSet<>(authors);
+    sources = sources == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(sources);
   }
 
   public static WindowStats empty() {
-    return new WindowStats(0, 0, 0, 0, 0, 0, null);
+    return new WindowStats(0, 0, 0, 0, 0, 0, null, null);
   }
 
   public WindowStats plus(Mention m) {
@@ -30,6 +33,15 @@ public record WindowStats(long count, long scored, long negative, double sentime
     }
     return new WindowStats(count + 1, scored + (hasSentiment ? 1 : 0),
         negative + (hasSentiment && MentionAnalysis.NEGATIVE.equals(a.sentiment()) ? 1 : 0),
-        sentimentSum + (hasSentiment ? a.score() : 0), reach + m.reach(), Math.max(maxReach, m.reach()), who);
+        sentimentSum + (hasSentiment ? a.score() : 0), reach + m.reach(), Math.max(maxReach, m.reach()), who,
+        bySource(m.source()));
+  }
+
+  private java.util.Map<String, Long> bySource(String source) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>(sources);
+    if (out.containsKey(source) || out.size() < MAX_SOURCES) {
+      out.merge(source, 1L, Long::sum);
+    }
+    return out;
   }
 }
