@@ -167,6 +167,51 @@
     document.getElementById('no-incidents').hidden = all.length > 0;
   }
 
+  function loadSilences() {
+    getJson('/api/silences').then(function (all) {
+      var list = document.getElementById('silences');
+      list.replaceChildren();
+      var now = Date.now();
+      var active = all.filter(function (s) { return new Date(s.expiresAt).getTime() > now; });
+      document.getElementById('silence-count').textContent = String(active.length);
+      active.forEach(function (s) {
+        var li = el('li', 'silence');
+        li.appendChild(el('span', 'tag', s.watch === '*' ? 'toutes les veilles' : s.watch));
+        if (s.rule && s.rule !== '*') li.appendChild(el('span', 'tag', s.rule));
+        li.appendChild(el('span', 'silence-reason', s.reason));
+        li.appendChild(el('span', 'silence-by', 'par ' + s.createdBy + ' jusqu’à ' + time(s.expiresAt)));
+        var end = el('button', 'silence-end', 'Lever');
+        end.type = 'button';
+        end.addEventListener('click', function () {
+          fetch('/api/silences/' + encodeURIComponent(s.id), { method: 'DELETE' }).then(function () {
+            setTimeout(loadSilences, 500);
+          });
+        });
+        li.appendChild(end);
+        list.appendChild(li);
+      });
+    }).catch(function (e) { document.getElementById('silence-status').textContent = 'Silences indisponibles : ' + e.message; });
+  }
+
+  function createSilence(ev) {
+    ev.preventDefault();
+    var status = document.getElementById('silence-status');
+    var name = document.getElementById('me').value.trim();
+    if (!name) { document.getElementById('me').focus(); status.textContent = 'Indiquez votre nom en haut.'; return; }
+    fetch('/api/silences', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ watch: document.getElementById('silence-watch').value.trim() || '*', by: name,
+        reason: document.getElementById('silence-reason').value, duration: document.getElementById('silence-duration').value })
+    }).then(function (r) {
+      return r.json().then(function (b) {
+        if (!r.ok) throw new Error(b.error ? b.error.message : r.status);
+        status.textContent = 'Silence enregistré.';
+        document.getElementById('silence-reason').value = '';
+        setTimeout(loadSilences, 500);
+      });
+    }).catch(function (e) { status.textContent = 'Erreur : ' + e.message; });
+  }
+
   var STATUS = { OPEN: 'ouvert', ACKNOWLEDGED: 'pris en charge', RESOLVED: 'résolu' };
 
   function acknowledge(incident, button) {
@@ -238,6 +283,9 @@
 
   document.getElementById('me').value = localStorage.getItem('cd.me') || '';
   document.getElementById('search-form').addEventListener('submit', search);
+  document.getElementById('silence-form').addEventListener('submit', createSilence);
+  loadSilences();
+  setInterval(loadSilences, 60000);
   var initial = new URLSearchParams(location.search).get('q');
   if (initial) {
     document.getElementById('search-q').value = initial;

@@ -68,6 +68,13 @@ class ConsolePageIT {
     await().atMost(Duration.ofSeconds(90)).until(() -> http.send(HttpRequest.newBuilder(URI.create(
             "http://127.0.0.1:" + core.consolePort() + "/api/search?q=regardez")).build(),
         HttpResponse.BodyHandlers.ofString()).body().contains("c-xss"));
+    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + core.consolePort() + "/api/silences"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            "{\"watch\":\"*\",\"by\":\"dircom\",\"duration\":\"2h\",\"reason\":\"<b onmouseover=x>exercice</b>\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + core.consolePort() + "/api/silences")).build(), HttpResponse.BodyHandlers.ofString())
+        .body().contains("exercice"));
   }
 
   @AfterAll
@@ -98,6 +105,8 @@ class ConsolePageIT {
     assertThat(dom).contains("class=\"incident-title\">Pic de mentions</strong>");
     assertThat(dom).contains("<span class=\"sentiment sentiment-negative\" title=\"mots : inondation\">négatif</span>");
     assertThat(dom).contains("<span id=\"status\" class=\"status status-live\">en direct</span>");
+    assertThat(dom).contains("<span class=\"silence-reason\">&lt;b onmouseover=x&gt;exercice&lt;/b&gt;</span>")
+        .doesNotContain("<b onmouseover");
   }
 
   @Test
