@@ -111,13 +111,22 @@ public final class EvalDetection {
     }
   }
 
-  public static List<Mention> load(Path dir) throws IOException {
+  /**
+   * The parsed mentions, in time order, of a CrisisLexT26 event folder, or of one recorded file (JSON Lines drill or
+   * CrisisLex CSV); malformed lines are left out (the replay collector dead-letters them).
+   */
+  public static List<Mention> load(Path dirOrFile) throws IOException {
+    Path file = Files.isDirectory(dirOrFile) ? dataFile(dirOrFile) : dirOrFile;
+    if (file == null) {
+      throw new IOException(dirOrFile + ": no CrisisLexT26 id or labelled file in this folder");
+    }
     List<Mention> out = new ArrayList<>();
-    for (ReplayRecord r : ReplayFormat.CRISISLEX.read(dataFile(dir))) {
+    for (ReplayRecord r : ReplayFormat.detect(file).read(file)) {
       if (r instanceof ReplayRecord.Parsed p) {
         out.add(p.mention());
       }
     }
+    out.sort(java.util.Comparator.comparing(Mention::publishedAt));
     return out;
   }
 

@@ -66,8 +66,8 @@ public final class RulesCommand {
     @Override
     public Integer call() throws Exception {
       AlertRules loaded = AlertRules.load(rules, java.util.Set.of());
-      List<fr.communitydefender.domain.mention.Mention> mentions = Files.isDirectory(replay)
-          ? fr.communitydefender.app.eval.EvalDetection.load(replay) : read(replay);
+      List<fr.communitydefender.domain.mention.Mention> mentions = fr.communitydefender.app.eval.EvalDetection
+          .load(replay);
       String name = watch != null ? watch : replay.getFileName().toString().replaceFirst("\\.[^.]*$", "");
       List<fr.communitydefender.app.eval.EvalDetection.Opened> opened = fr.communitydefender.app.eval.EvalDetection
           .replay(name, mentions, loaded, fr.communitydefender.enrichment.Enricher.standard(
@@ -77,13 +77,6 @@ public final class RulesCommand {
       opened.forEach(o -> System.out.printf("%s  %s%s  %s%n", o.at(), o.rule(), o.reopened() ? " (reopened)" : "",
           o.reason()));
       return 0;
-    }
-
-    private static List<fr.communitydefender.domain.mention.Mention> read(Path file) throws java.io.IOException {
-      return fr.communitydefender.collectors.replay.ReplayFormat.detect(file).read(file).stream()
-          .filter(r -> r instanceof fr.communitydefender.collectors.replay.ReplayRecord.Parsed)
-          .map(r -> ((fr.communitydefender.collectors.replay.ReplayRecord.Parsed) r).mention())
-          .sorted(java.util.Comparator.comparing(fr.communitydefender.domain.mention.Mention::publishedAt)).toList();
     }
   }
 }

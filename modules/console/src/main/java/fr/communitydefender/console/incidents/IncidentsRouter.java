@@ -2,6 +2,7 @@ package fr.communitydefender.console.incidents;
 
 import fr.communitydefender.console.http.ApiErrors;
 import fr.communitydefender.console.http.KafkaSender;
+import fr.communitydefender.console.http.Responses;
 import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.domain.incident.Incident;
 import fr.communitydefender.domain.incident.IncidentCommand;
@@ -21,8 +22,6 @@ import java.util.Locale;
  * publishes the ACKNOWLEDGED event; 409 when not open).
  */
 public final class IncidentsRouter {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IncidentsRouter.class);
-
   private IncidentsRouter() {}
 
   /** {@code explanations} may be null (no storage configured). */
@@ -55,8 +54,7 @@ public final class IncidentsRouter {
       }
       sender.send(vertx.getOrCreateContext(), Topics.INCIDENT_COMMANDS, incident.watchId(), new IncidentCommand(
               IncidentCommand.Type.ACKNOWLEDGE, incident.watchId(), incident.id(), by.strip(), java.time.Instant.now()))
-          .onSuccess(v -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json; charset=utf-8")
-              .end("{\"status\":\"sent\"}"))
+          .onSuccess(v -> Responses.json(ctx, 202, "{\"status\":\"sent\"}"))
           .onFailure(e -> ApiErrors.send(ctx, 503, "acknowledgement not sent: Kafka did not answer"));
     });
     router.get("/incidents").handler(ctx -> {
@@ -70,7 +68,7 @@ public final class IncidentsRouter {
         }
         all = all.stream().filter(i -> i.isOpen() == s.equals("open")).toList();
       }
-      ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(Json.write(all));
+      Responses.json(ctx, 200, Json.write(all));
     });
     router.get("/incidents/:id").handler(ctx -> {
       Incident incident = view.get(ctx.pathParam("id"));
@@ -78,7 +76,7 @@ public final class IncidentsRouter {
         ApiErrors.send(ctx, 404, "no incident with id '" + ctx.pathParam("id") + "'");
         return;
       }
-      ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(Json.write(incident));
+      Responses.json(ctx, 200, Json.write(incident));
     });
     router.get("/incidents/:id/explanation").handler(ctx -> {
       Incident incident = view.get(ctx.pathParam("id"));
@@ -90,15 +88,8 @@ public final class IncidentsRouter {
         ApiErrors.send(ctx, 503, "explanations unavailable: no storage configured");
         return;
       }
-      vertx.executeBlocking(() -> explanations.explain(incident), false).onComplete(ar -> {
-        if (ar.succeeded()) {
-          ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(Json.write(ar.result()));
-        } else {
-          LOG.atWarn().addKeyValue("incident", incident.id()).addKeyValue("reason", ar.cause().toString())
-              .log("explanation failed");
-          ApiErrors.send(ctx, 503, "explanation unavailable: Elasticsearch did not answer");
-        }
-      });
+      Responses.blocking(vertx, ctx, () -> explanations.explain(incident),
+          "explanation unavailable: Elasticsearch did not answer");
     });
     return router;
   }

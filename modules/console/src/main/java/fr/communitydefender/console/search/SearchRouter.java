@@ -1,7 +1,7 @@
 package fr.communitydefender.console.search;
 
 import fr.communitydefender.console.http.ApiErrors;
-import fr.communitydefender.domain.json.Json;
+import fr.communitydefender.console.http.Responses;
 import fr.communitydefender.storage.gdpr.Erasure;
 import fr.communitydefender.storage.search.SearchQuery;
 import fr.communitydefender.storage.search.SearchService;
@@ -17,16 +17,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Search over stored mentions: {@code GET /api/search}, {@code /api/search/histogram}, {@code /api/search/top}, and
  * the GDPR erasure {@code POST /api/gdpr/erasure}. Elasticsearch calls run on worker threads.
  */
 public final class SearchRouter {
-  private static final Logger LOG = LoggerFactory.getLogger(SearchRouter.class);
-
   private SearchRouter() {}
 
   public static Router create(Vertx vertx, SearchService search, Erasure erasure) {
@@ -58,18 +54,9 @@ public final class SearchRouter {
   }
 
   private static void run(Vertx vertx, RoutingContext ctx, Callable<Object> work) {
-    vertx.executeBlocking(work, false).onComplete(ar -> {
-      if (ar.succeeded()) {
-        ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(Json.write(ar.result()));
-      } else if (ar.cause() instanceof IllegalArgumentException e) {
-        ApiErrors.send(ctx, 400, e.getMessage());
-      } else {
-        LOG.atWarn().addKeyValue("path", ctx.request().path()).addKeyValue("reason", ar.cause().toString())
-            .log("search failed");
-        ApiErrors.send(ctx, 503, "search unavailable: Elasticsearch did not answer");
-      }
-    });
+    Responses.blocking(vertx, ctx, work, "search unavailable: Elasticsearch did not answer");
   }
+
 
   static SearchQuery query(RoutingContext ctx) {
     List<String> watches = ctx.queryParam("watch").stream()

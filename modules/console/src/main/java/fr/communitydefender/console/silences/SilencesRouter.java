@@ -2,6 +2,7 @@ package fr.communitydefender.console.silences;
 
 import fr.communitydefender.console.http.ApiErrors;
 import fr.communitydefender.console.http.KafkaSender;
+import fr.communitydefender.console.http.Responses;
 import fr.communitydefender.domain.config.Durations;
 import fr.communitydefender.domain.incident.Silence;
 import fr.communitydefender.domain.json.Json;
@@ -10,7 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,7 @@ public final class SilencesRouter {
 
   public static Router create(Vertx vertx, SilenceView view, KafkaSender sender) {
     Router router = Router.router(vertx);
-    router.get("/silences").handler(ctx -> json(ctx, 200, Json.write(view.list(Instant.now()))));
+    router.get("/silences").handler(ctx -> Responses.json(ctx, 200, Json.write(view.list(Instant.now()))));
     router.post("/silences").handler(BodyHandler.create().setBodyLimit(8192));
     router.post("/silences").handler(ctx -> {
       Silence silence;
@@ -48,7 +48,7 @@ public final class SilencesRouter {
       }
       Silence created = silence;
       sender.send(vertx.getOrCreateContext(), Topics.SILENCES, created.id(), created)
-          .onSuccess(v -> json(ctx, 201, Json.write(created)))
+          .onSuccess(v -> Responses.json(ctx, 201, Json.write(created)))
           .onFailure(e -> ApiErrors.send(ctx, 503, "silence not saved: Kafka did not answer"));
     });
     router.delete("/silences/:id").handler(ctx -> {
@@ -64,7 +64,7 @@ public final class SilencesRouter {
       }
       Silence ended = silence.endedAt(now);
       sender.send(vertx.getOrCreateContext(), Topics.SILENCES, ended.id(), ended)
-          .onSuccess(v -> json(ctx, 200, Json.write(ended)))
+          .onSuccess(v -> Responses.json(ctx, 200, Json.write(ended)))
           .onFailure(e -> ApiErrors.send(ctx, 503, "silence not ended: Kafka did not answer"));
     });
     return router;
@@ -84,9 +84,5 @@ public final class SilencesRouter {
       throw e.getMessage() != null && e.getMessage().startsWith("duration") ? e
           : new IllegalArgumentException("duration: invalid '" + text + "' (examples: 30m, 2h, 1d)");
     }
-  }
-
-  private static void json(RoutingContext ctx, int status, String body) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body);
   }
 }

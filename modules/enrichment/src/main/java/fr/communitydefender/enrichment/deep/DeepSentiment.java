@@ -103,7 +103,7 @@ public final class DeepSentiment {
       return;
     }
     List<Tree> leaves = node.getLeaves();
-    if (leaves.size() <= 3 && !node.isPreTerminal() || node.isPreTerminal()) {
+    if (node.isPreTerminal() || leaves.size() <= 3) {
       int c = RNNCoreAnnotations.getPredictedClass(node);
       if (c != 2) {
         StringBuilder sb = new StringBuilder();

@@ -80,7 +80,8 @@ public final class Lexicon {
    */
   public static Lexicon fromVaderResource(String name) {
     try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
-      return in == null ? null : readDelimited(in, name, "\t", 0, 1, 0.75);
+      return in == null ? null : readDelimited(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+          .lines().toList(), 0, name, "\t", 0, 1, 0.75);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -93,38 +94,32 @@ public final class Lexicon {
    * Multi-word entries are skipped (the fast tier scores single tokens). Errors name the file and line.
    */
   public static Lexicon fromPath(java.nio.file.Path path) {
-    try (BufferedReader r = java.nio.file.Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      String header = r.readLine();
-      if (header == null) {
-        throw new IllegalArgumentException(path + ": empty lexicon");
-      }
-      String sep = header.contains(";") ? ";" : header.contains("\t") ? "\t" : ",";
-      java.util.List<String> cols = java.util.Arrays.asList(header.toLowerCase(Locale.ROOT).split(sep));
-      if (cols.contains("word") && cols.contains("polarity")) {
-        return readDelimited(r, path.toString(), sep, cols.indexOf("word"), cols.indexOf("polarity"), 1.5, 2);
-      }
-      String all = header + "\n" + r.lines().collect(java.util.stream.Collectors.joining("\n"));
-      double scale = path.getFileName().toString().toLowerCase(Locale.ROOT).contains("vader") ? 0.75 : 1;
-      return readDelimited(new java.io.ByteArrayInputStream(all.getBytes(StandardCharsets.UTF_8)), path.toString(),
-          "\t", 0, 1, scale);
+    java.util.List<String> lines;
+    try {
+      lines = java.nio.file.Files.readAllLines(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(path + ": " + e.getMessage(), e);
     }
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException(path + ": empty lexicon");
+    }
+    String header = lines.get(0);
+    String sep = header.contains(";") ? ";" : header.contains("\t") ? "\t" : ",";
+    java.util.List<String> cols = java.util.Arrays.asList(header.toLowerCase(Locale.ROOT).split(sep));
+    if (cols.contains("word") && cols.contains("polarity")) {
+      return readDelimited(lines, 1, path.toString(), sep, cols.indexOf("word"), cols.indexOf("polarity"), 1.5);
+    }
+    double scale = path.getFileName().toString().toLowerCase(Locale.ROOT).contains("vader") ? 0.75 : 1;
+    return readDelimited(lines, 0, path.toString(), "\t", 0, 1, scale);
   }
 
-  private static Lexicon readDelimited(InputStream in, String name, String sep, int word, int score, double scale)
-      throws IOException {
-    return readDelimited(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), name, sep, word,
-        score, scale, 1);
-  }
-
-  private static Lexicon readDelimited(BufferedReader r, String name, String sep, int word, int score, double scale,
-      int firstLine) throws IOException {
+  /** Lines from index {@code from} on: {@code word} and {@code score} columns (polarity words or numbers × scale). */
+  private static Lexicon readDelimited(java.util.List<String> lines, int from, String name, String sep, int word,
+      int score, double scale) {
     Map<String, Double> out = new HashMap<>();
-    String line;
-    int n = firstLine - 1;
-    while ((line = r.readLine()) != null) {
-      n++;
+    for (int i = from; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int n = i + 1;
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
