@@ -11,13 +11,36 @@ public final class CollectorMetrics {
     this.registry = registry;
   }
 
+  public MeterRegistry registry() {
+    return registry;
+  }
+
   public void mentionIn(String source) {
-    Counter.builder("cd.mentions.in").description("Mentions published by collectors")
-        .tag("source", source).register(registry).increment();
+    count("cd.mentions.in", "Mentions published by collectors", source);
   }
 
   public void deadLettered(String source) {
     Counter.builder("cd.mentions.dead.lettered").description("Input sent to the dead-letter topic")
         .tag("stage", "collect").tag("source", source).register(registry).increment();
+  }
+
+  public void duplicate(String source) {
+    count("cd.collector.duplicates", "Repeats of recently published mentions, dropped", source);
+  }
+
+  public void deleted(String source) {
+    count("cd.collector.deletes", "Deletions honoured (tombstones published)", source);
+  }
+
+  public void reconnect(String source) {
+    count("cd.collector.reconnects", "Reconnections after a drop or an error", source);
+  }
+
+  public void error(String source) {
+    count("cd.collector.errors", "Source errors (connection, HTTP status, rate limit)", source);
+  }
+
+  private void count(String name, String description, String source) {
+    Counter.builder(name).description(description).tag("source", source).register(registry).increment();
   }
 }

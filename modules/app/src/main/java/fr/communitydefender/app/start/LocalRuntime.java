@@ -2,7 +2,7 @@ package fr.communitydefender.app.start;
 
 import fr.communitydefender.alerting.AlertingMetrics;
 import fr.communitydefender.alerting.incident.AlertTopology;
-import fr.communitydefender.app.internal.Producers;
+import fr.communitydefender.domain.topic.Producers;
 import fr.communitydefender.app.internal.StreamsApp;
 import fr.communitydefender.collectors.CollectorMetrics;
 import fr.communitydefender.collectors.replay.ReplayCollector;

@@ -8,7 +8,8 @@ import java.util.List;
  * One public post about the commune, as collected. {@code author} is the public handle (personal data: it is
  * pseudonymised before storage), {@code reach} the audience estimate when the source gives one, {@code watches} the
  * ids of the watches it belongs to (filled by the matching stage, or pre-assigned by a drill), {@code analysis} what the
- * enrichment stage found (null until then).
+ * enrichment stage found (null until then), {@code details} what a live source adds (its ids, relations, edit time,
+ * raw payload; null for drills and older records).
  */
 public record Mention(
     String id,
@@ -20,7 +21,8 @@ public record Mention(
     String lang,
     long reach,
     List<String> watches,
-    MentionAnalysis analysis) {
+    MentionAnalysis analysis,
+    MentionDetails details) {
 
   public static final int MAX_TEXT_CHARS = 20_000;
 
@@ -51,18 +53,32 @@ public record Mention(
   /** A mention as collected (not analysed yet). */
   public Mention(String id, String source, Instant publishedAt, String text, String author, String url, String lang,
       long reach, List<String> watches) {
-    this(id, source, publishedAt, text, author, url, lang, reach, watches, null);
+    this(id, source, publishedAt, text, author, url, lang, reach, watches, null, null);
+  }
+
+  public Mention(String id, String source, Instant publishedAt, String text, String author, String url, String lang,
+      long reach, List<String> watches, MentionAnalysis analysis) {
+    this(id, source, publishedAt, text, author, url, lang, reach, watches, analysis, null);
   }
 
   public Mention withWatches(List<String> newWatches) {
-    return new Mention(id, source, publishedAt, text, author, url, lang, reach, newWatches, analysis);
+    return new Mention(id, source, publishedAt, text, author, url, lang, reach, newWatches, analysis, details);
   }
 
   public Mention withPublishedAt(Instant at) {
-    return new Mention(id, source, at, text, author, url, lang, reach, watches, analysis);
+    return new Mention(id, source, at, text, author, url, lang, reach, watches, analysis, details);
   }
 
   public Mention withAnalysis(MentionAnalysis newAnalysis) {
-    return new Mention(id, source, publishedAt, text, author, url, lang, reach, watches, newAnalysis);
+    return new Mention(id, source, publishedAt, text, author, url, lang, reach, watches, newAnalysis, details);
+  }
+
+  public Mention withDetails(MentionDetails newDetails) {
+    return new Mention(id, source, publishedAt, text, author, url, lang, reach, watches, analysis, newDetails);
+  }
+
+  /** Whether the source reported an edit of a post published earlier (the same id seen again, changed). */
+  public boolean edited() {
+    return details != null && details.editedAt() != null;
   }
 }

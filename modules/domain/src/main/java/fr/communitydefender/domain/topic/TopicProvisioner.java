@@ -30,6 +30,9 @@ public final class TopicProvisioner {
 
   /** The topic settings the product relies on. */
   public static Map<String, String> configs(TopicSpec<?, ?> spec) {
+    if (spec.compacted()) {
+      return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    }
     if (spec.retention() == null) {
       return Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
     }

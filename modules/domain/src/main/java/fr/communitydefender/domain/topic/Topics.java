@@ -1,5 +1,7 @@
 package fr.communitydefender.domain.topic;
 
+import fr.communitydefender.domain.collector.CollectorCursor;
+import fr.communitydefender.domain.collector.CollectorHealth;
 import fr.communitydefender.domain.incident.IncidentCommand;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.incident.Silence;
@@ -15,7 +17,10 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /** The registry of the pipeline's topics. Mentions are personal data: their topics expire (GDPR minimisation). */
 public final class Topics {
-  /** Mentions as collected, keyed by mention id. Raw values are parsed by the streams stage, bad ones dead-lettered. */
+  /**
+   * Mentions as collected, keyed by mention id ({@code source:native-id} for live sources). Raw values are parsed by
+   * the streams stage, bad ones dead-lettered; a null value (tombstone) means the author deleted the post.
+   */
   public static final TopicSpec<String, Mention> MENTIONS_RAW = new TopicSpec<>(
       "cd.mentions.raw", Serdes.String(), JsonSerde.of(Mention.class), Duration.ofDays(7));
   /** Mentions with their watches (and, later, enrichment), keyed by mention id. */
@@ -45,8 +50,16 @@ public final class Topics {
   public static final TopicSpec<String, Silence> SILENCES = new TopicSpec<>(
       "cd.silences", Serdes.String(), JsonSerde.of(Silence.class), null);
 
+  /** Where each live collector resumes (its cursor, since-id, ETag…), keyed by collector id; compacted. */
+  public static final TopicSpec<String, CollectorCursor> COLLECTOR_STATE = new TopicSpec<>(
+      "cd.collector-state", Serdes.String(), JsonSerde.of(CollectorCursor.class), null, true);
+
+  /** Each live collector's health (connected, last message, lag, errors), keyed by collector id; compacted. */
+  public static final TopicSpec<String, CollectorHealth> COLLECTOR_HEALTH = new TopicSpec<>(
+      "cd.collector-health", Serdes.String(), JsonSerde.of(CollectorHealth.class), null, true);
+
   public static final List<TopicSpec<?, ?>> ALL = List.of(MENTIONS_RAW, MENTIONS_ENRICHED, MENTIONS_DEEP, DEAD_LETTER,
-      SIGNALS_VOLUME, SIGNALS_TERMS, INCIDENTS, INCIDENT_COMMANDS, SILENCES);
+      SIGNALS_VOLUME, SIGNALS_TERMS, INCIDENTS, INCIDENT_COMMANDS, SILENCES, COLLECTOR_STATE, COLLECTOR_HEALTH);
 
   private Topics() {}
 }

@@ -1,6 +1,5 @@
-package fr.communitydefender.app.internal;
+package fr.communitydefender.domain.topic;
 
-import fr.communitydefender.domain.topic.TopicSpec;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

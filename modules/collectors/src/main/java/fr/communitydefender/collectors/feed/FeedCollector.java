@@ -1,0 +1,124 @@
+package fr.communitydefender.collectors.feed;
+
+import fr.communitydefender.collectors.CollectorMetrics;
+import fr.communitydefender.collectors.live.CursorStore;
+import fr.communitydefender.collectors.live.LiveCollector;
+import fr.communitydefender.collectors.live.MentionSink;
+import fr.communitydefender.collectors.live.RateLimits;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Polls a feed with {@code If-None-Match} / {@code If-Modified-Since}; publishes the items not seen before (the keys
+ * of the last 500 items are part of the saved position, so a restart does not publish a feed again).
+ */
+public final class FeedCollector extends LiveCollector {
+  private static final int REMEMBERED = 500;
+
+  private final FeedConfig config;
+  private final FeedParser parser;
+  private final Set<String> seen = new LinkedHashSet<>();
+  private WebClient http;
+  private long timer = -1;
+
+  public FeedCollector(FeedConfig config, MentionSink sink, CursorStore store, CollectorMetrics metrics) {
+    super(config.id(), config.type(), sink, store, metrics);
+    this.config = config;
+    this.parser = new FeedParser(config.id());
+    String saved = position("seen");
+    if (saved != null && !saved.isEmpty()) {
+      seen.addAll(Arrays.asList(saved.split(",")));
+    }
+  }
+
+  @Override
+  protected void connect() {
+    if (http == null) {
+      http = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setUserAgent(
+          "CommunityDefender/0.1 (feed reader)").setFollowRedirects(true));
+    }
+    poll();
+  }
+
+  @Override
+  protected void disconnect() {
+    vertx.cancelTimer(timer);
+  }
+
+  private void poll() {
+    if (stopping()) {
+      return;
+    }
+    var request = http.getAbs(config.url());
+    if (position("etag") != null) {
+      request.putHeader("If-None-Match", position("etag"));
+    }
+    if (position("last_modified") != null) {
+      request.putHeader("If-Modified-Since", position("last_modified"));
+    }
+    request.send().onSuccess(this::onResponse).onFailure(e -> {
+      failed("feed: " + e.getMessage());
+      reconnectLater(null, this::poll);
+    });
+  }
+
+  private void onResponse(HttpResponse<Buffer> resp) {
+    Duration wait = RateLimits.waitFor(resp.headers(), resp.statusCode(), Instant.now());
+    if (resp.statusCode() == 304) {
+      connected();
+      schedule(wait);
+      return;
+    }
+    if (resp.statusCode() != 200) {
+      failed("feed: HTTP " + resp.statusCode());
+      reconnectLater(wait, this::poll);
+      return;
+    }
+    connected();
+    List<FeedParser.Item> items;
+    try {
+      items = parser.parse(resp.body() == null ? new byte[0] : resp.body().getBytes(), Instant.now());
+    } catch (IllegalArgumentException e) {
+      String body = resp.bodyAsString();
+      reject("feed " + config.url() + ": " + e.getMessage(), body, null);
+      schedule(wait);
+      return;
+    }
+    List<FeedParser.Item> fresh = items.stream().filter(i -> !seen.contains(i.key())).toList();
+    fresh.forEach(i -> seen.add(i.key()));
+    while (seen.size() > REMEMBERED) {
+      seen.remove(seen.iterator().next());
+    }
+    Map<String, String> after = new HashMap<>();
+    after.put("seen", String.join(",", seen));
+    putIfPresent(after, "etag", resp.getHeader("ETag"));
+    putIfPresent(after, "last_modified", resp.getHeader("Last-Modified"));
+    for (int i = 0; i < fresh.size(); i++) {
+      emit(fresh.get(i).mention(), i == fresh.size() - 1 ? Map.copyOf(after) : null);
+    }
+    if (fresh.isEmpty()) {
+      advance(Map.copyOf(after));
+    }
+    schedule(wait);
+  }
+
+  private static void putIfPresent(Map<String, String> m, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      m.put(key, value);
+    }
+  }
+
+  private void schedule(Duration hint) {
+    Duration next = hint != null && hint.compareTo(config.interval()) > 0 ? hint : config.interval();
+    timer = vertx.setTimer(next.toMillis(), t -> poll());
+  }
+}

@@ -1,0 +1,183 @@
+package fr.communitydefender.collectors.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.communitydefender.collectors.live.MentionSink;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * {@code POST /intake/:id}: authenticated, size-limited intake of mentions. Answers once Kafka acknowledged them:
+ * 202 all accepted, 207 some rejected (listed with their index and reason, and dead-lettered), 422 none valid, 400
+ * unreadable body, 401 bad credentials, 404 unknown intake, 413 too large, 415 not JSON.
+ */
+public final class WebhookRouter {
+  private static final long MAX_SKEW_S = 300;
+
+  /** Sends the host's JSON error shape. */
+  @FunctionalInterface
+  public interface Errors {
+    void send(RoutingContext ctx, int status, String message);
+  }
+
+  private final Map<String, WebhookConfig> intakes;
+  private final MentionSink sink;
+  private final Errors errors;
+
+  private WebhookRouter(List<WebhookConfig> intakes, MentionSink sink, Errors errors) {
+    this.intakes = intakes.stream().collect(Collectors.toUnmodifiableMap(WebhookConfig::id, Function.identity()));
+    this.sink = sink;
+    this.errors = errors;
+  }
+
+  public static Router create(Vertx vertx, List<WebhookConfig> intakes, MentionSink sink, Errors errors) {
+    WebhookRouter w = new WebhookRouter(intakes, sink, errors);
+    long limit = intakes.stream().mapToLong(WebhookConfig::maxBytes).max().orElse(1024);
+    Router router = Router.router(vertx);
+    router.post("/intake/:id")
+        .handler(w::precheck)
+        .handler(BodyHandler.create(false).setBodyLimit(limit))
+        .handler(w::handle)
+        .failureHandler(ctx -> errors.send(ctx, ctx.statusCode() == 413 ? 413 : 500,
+            ctx.statusCode() == 413 ? "request body too large" : "internal error"));
+    return router;
+  }
+
+  /** Refuses unknown intakes, wrong content types and declared oversize bodies before reading anything. */
+  private void precheck(RoutingContext ctx) {
+    WebhookConfig c = intakes.get(ctx.pathParam("id"));
+    if (c == null) {
+      errors.send(ctx, 404, "no intake '" + ctx.pathParam("id") + "'");
+      return;
+    }
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      errors.send(ctx, 415, "Content-Type must be application/json");
+      return;
+    }
+    String length = ctx.request().getHeader("Content-Length");
+    if (length != null && length.matches("\\d{1,12}") && Long.parseLong(length) > c.maxBytes()) {
+      errors.send(ctx, 413, "request body too large (limit " + c.maxBytes() + " bytes)");
+      return;
+    }
+    ctx.next();
+  }
+
+  private void handle(RoutingContext ctx) {
+    WebhookConfig c = intakes.get(ctx.pathParam("id"));
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    if (body.length > c.maxBytes()) {
+      errors.send(ctx, 413, "request body too large (limit " + c.maxBytes() + " bytes)");
+      return;
+    }
+    String denied = authenticate(c, ctx, body);
+    if (denied != null) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"intake\"");
+      errors.send(ctx, 401, denied);
+      return;
+    }
+    IntakeParser parser = new IntakeParser(c.id());
+    List<JsonNode> nodes;
+    try {
+      nodes = parser.items(new String(body, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      errors.send(ctx, 400, e.getMessage());
+      return;
+    }
+    if (nodes.isEmpty() || nodes.size() > c.maxBatch()) {
+      errors.send(ctx, nodes.isEmpty() ? 400 : 413, nodes.isEmpty() ? "no mention in the body"
+          : "too many mentions in one request (" + nodes.size() + ", limit " + c.maxBatch() + ")");
+      return;
+    }
+    List<Future<?>> sent = new ArrayList<>();
+    JsonArray rejected = new JsonArray();
+    int[] accepted = {0};
+    int[] duplicates = {0};
+    var context = ctx.vertx().getOrCreateContext();
+    for (int i = 0; i < nodes.size(); i++) {
+      IntakeParser.Item item = parser.item(i, nodes.get(i));
+      if (item.mention() == null) {
+        rejected.add(new JsonObject().put("index", i).put("error", item.error()));
+        sent.add(Future.fromCompletionStage(sink.deadLetter(c.type(), "intake:" + c.id(), item.error(),
+            item.payload()), context));
+      } else {
+        sent.add(Future.fromCompletionStage(sink.publish(c.type(), item.mention()), context).onSuccess(published -> {
+          if (published) {
+            accepted[0]++;
+          } else {
+            duplicates[0]++;
+          }
+        }));
+      }
+    }
+    Future.all(sent).onSuccess(v -> {
+      JsonObject answer = new JsonObject().put("accepted", accepted[0]).put("duplicates", duplicates[0])
+          .put("rejected", rejected);
+      int status = rejected.isEmpty() ? 202 : rejected.size() == nodes.size() ? 422 : 207;
+      ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(answer.encode());
+    }).onFailure(e -> errors.send(ctx, 503, "could not store the mentions, retry later: " + e.getMessage()));
+  }
+
+  /** Null when the request carries the intake's credentials, else why not (never echoing a secret). */
+  static String authenticate(WebhookConfig c, RoutingContext ctx, byte[] body) {
+    if (c.token() != null) {
+      String auth = ctx.request().getHeader("Authorization");
+      if (auth == null || !auth.startsWith("Bearer ")) {
+        return "missing bearer token";
+      }
+      if (!MessageDigest.isEqual(auth.substring(7).trim().getBytes(StandardCharsets.UTF_8),
+          c.token().value().getBytes(StandardCharsets.UTF_8))) {
+        return "invalid token";
+      }
+    }
+    if (c.hmacSecret() != null) {
+      String ts = ctx.request().getHeader("X-CD-Timestamp");
+      String sig = ctx.request().getHeader("X-CD-Signature");
+      if (ts == null || sig == null || !ts.matches("\\d{1,12}") || !sig.startsWith("sha256=")) {
+        return "missing X-CD-Timestamp or X-CD-Signature (sha256=HEX)";
+      }
+      if (Math.abs(Instant.now().getEpochSecond() - Long.parseLong(ts)) > MAX_SKEW_S) {
+        return "signature timestamp outside ±5 minutes";
+      }
+      byte[] expected = sign(c.hmacSecret().value(), ts, body);
+      byte[] given;
+      try {
+        given = HexFormat.of().parseHex(sig.substring(7).trim());
+      } catch (IllegalArgumentException e) {
+        return "signature is not hexadecimal";
+      }
+      if (!MessageDigest.isEqual(expected, given)) {
+        return "invalid signature";
+      }
+    }
+    return null;
+  }
+
+  /** HMAC-SHA256 of {@code TIMESTAMP.BODY} with the intake's secret. */
+  public static byte[] sign(String secret, String timestamp, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+      return mac.doFinal(body);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
