@@ -48,10 +48,21 @@ public final class ConsoleVerticle extends VerticleBase {
   private final Explainer explainer = Explainer.standard();
   private final SilenceView silences = new SilenceView();
   private KafkaSender sender;
+  private final fr.communitydefender.console.ops.CollectorHealthView collectors =
+      new fr.communitydefender.console.ops.CollectorHealthView();
+  private final java.util.List<java.util.function.Function<io.vertx.core.Vertx, Router>> extraApi;
 
   /** {@code search} and {@code erasure} may be null when no storage is configured (their routes then answer 503). */
   public ConsoleVerticle(ConsoleConfig config, PrometheusMeterRegistry registry,
       Map<String, BooleanSupplier> extraChecks, SearchService search, Erasure erasure) {
+    this(config, registry, extraChecks, search, erasure, java.util.List.of());
+  }
+
+  /** {@code extraApi}: routers of other roles of this process mounted under {@code /api} (e.g. webhook intakes). */
+  public ConsoleVerticle(ConsoleConfig config, PrometheusMeterRegistry registry,
+      Map<String, BooleanSupplier> extraChecks, SearchService search, Erasure erasure,
+      java.util.List<java.util.function.Function<io.vertx.core.Vertx, Router>> extraApi) {
+    this.extraApi = java.util.List.copyOf(extraApi);
     this.config = config;
     this.registry = registry;
     this.search = search;
@@ -66,7 +77,7 @@ public final class ConsoleVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     FeedHub hub = new FeedHub(config.recentMentions(), incidents, registry);
-    reader = new KafkaFeedReader(config.kafkaBootstrap(), incidents, silences,
+    reader = new KafkaFeedReader(config.kafkaBootstrap(), incidents, silences, collectors,
         m -> context.runOnContext(v -> hub.mention(m)),
         e -> context.runOnContext(v -> hub.incident(e)),
         config.recentMentions());
@@ -85,7 +96,8 @@ public final class ConsoleVerticle extends VerticleBase {
     root.route("/ws").handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(hub::join)
         .onFailure(e -> ApiErrors.send(ctx, 400, "WebSocket upgrade required")));
-    root.route("/api/*").subRouter(OpsRouter.health(vertx, checks));
+    root.route("/api/*").subRouter(OpsRouter.health(vertx, checks, collectors));
+    extraApi.forEach(api -> root.route("/api/*").subRouter(api.apply(vertx)));
     sender = new KafkaSender(config.kafkaBootstrap());
     root.route("/api/*").subRouter(IncidentsRouter.create(vertx, incidents,
         search == null ? null : new IncidentExplanations(search, explainer), sender));

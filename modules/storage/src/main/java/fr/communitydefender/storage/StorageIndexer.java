@@ -9,6 +9,7 @@ import fr.communitydefender.domain.mention.DeepAnalysis;
 import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.topic.ConsumerLoop;
 import fr.communitydefender.domain.topic.Topics;
+import fr.communitydefender.storage.gdpr.Erasure;
 import fr.communitydefender.storage.internal.BulkWriter;
 import fr.communitydefender.storage.mentions.MentionDocument;
 import fr.communitydefender.storage.mentions.Pseudonymizer;
@@ -46,10 +47,12 @@ public final class StorageIndexer extends ConsumerLoop {
   private final Pseudonymizer pseudonymizer;
   private final Producer<String, DeadLetter> deadLetters;
   private final StorageMetrics metrics;
+  private final Erasure erasure;
   private BulkWriter writer;
 
+  /** {@code erasure} removes the mentions whose authors deleted them (tombstones on the enriched topic). */
   public StorageIndexer(String bootstrap, Function<BulkWriter.Waiter, BulkWriter> writerFactory,
-      Pseudonymizer pseudonymizer, Producer<String, DeadLetter> deadLetters, StorageMetrics metrics) {
+      Pseudonymizer pseudonymizer, Producer<String, DeadLetter> deadLetters, StorageMetrics metrics, Erasure erasure) {
     super("indexer", Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID,
@@ -60,6 +63,7 @@ public final class StorageIndexer extends ConsumerLoop {
     this.pseudonymizer = pseudonymizer;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
+    this.erasure = erasure;
   }
 
   public boolean healthy() {
@@ -77,10 +81,15 @@ public final class StorageIndexer extends ConsumerLoop {
   protected void onRecords(KafkaConsumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records)
       throws InterruptedException {
     List<BulkWriter.Doc> docs = new ArrayList<>();
+    List<String> deletions = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : records) {
+      if (r.value() == null && r.key() != null && r.topic().equals(Topics.MENTIONS_ENRICHED.name())) {
+        deletions.add(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8));
+      }
       toDocs(r, docs);
     }
     List<BulkWriter.Rejected> rejected = writer.write(docs);
+    deleteAtSource(c, deletions);
     for (BulkWriter.Rejected bad : rejected) {
       deadLetters.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), "indexer",
           new DeadLetter("indexer:" + bad.doc().index(), 0, bad.reason(), Json.write(bad.doc().source()),
@@ -93,6 +102,21 @@ public final class StorageIndexer extends ConsumerLoop {
       metrics.deadLettered(rejected.size());
     }
     c.commitSync();
+  }
+
+  /** Removes deleted mentions; retries (the consumer kept alive) while Elasticsearch is unavailable. */
+  private void deleteAtSource(KafkaConsumer<byte[], byte[]> c, List<String> ids) throws InterruptedException {
+    long backoff = 250;
+    while (!ids.isEmpty()) {
+      try {
+        erasure.deleteMentions(ids);
+        return;
+      } catch (java.io.IOException | RuntimeException e) {
+        LOG.atWarn().addKeyValue("reason", e.toString()).log("deleting mentions failed, retrying");
+        waitPaused(c, backoff);
+        backoff = Math.min(backoff * 2, 30_000);
+      }
+    }
   }
 
   /** Waits while keeping the consumer in its group: partitions paused, poll still called. */

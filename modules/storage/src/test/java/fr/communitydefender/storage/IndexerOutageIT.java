@@ -45,7 +45,7 @@ class IndexerOutageIT {
       try (KafkaProducer<String, Mention> producer = EsTestSupport.mentionProducer(kafka.bootstrapServers());
           KafkaProducer<String, DeadLetter> dlq = EsTestSupport.deadLetterProducer(kafka.bootstrapServers());
           StorageIndexer indexer = new StorageIndexer(kafka.bootstrapServers(),
-              w -> new BulkWriter(client, metrics, w, 1000), PSEUDONYMIZER, dlq, metrics)) {
+              w -> new BulkWriter(client, metrics, w, 1000), PSEUDONYMIZER, dlq, metrics, new fr.communitydefender.storage.gdpr.Erasure(client, PSEUDONYMIZER))) {
         Thread thread = Thread.ofPlatform().start(indexer);
         for (int i = 0; i < before; i++) {
           Mention m = EsTestSupport.mention("o" + i, t0.plusSeconds(i * 30L), "message " + i, "u" + i % 50,

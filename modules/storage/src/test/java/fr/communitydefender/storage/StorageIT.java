@@ -141,7 +141,7 @@ class StorageIT {
             kafka.bootstrapServers()), new StringSerializer(), new StringSerializer());
         KafkaProducer<String, DeadLetter> dlq = EsTestSupport.deadLetterProducer(kafka.bootstrapServers());
         StorageIndexer indexer = new StorageIndexer(kafka.bootstrapServers(),
-            w -> new BulkWriter(client, metrics, w, 2000), PSEUDONYMIZER, dlq, metrics)) {
+            w -> new BulkWriter(client, metrics, w, 2000), PSEUDONYMIZER, dlq, metrics, new fr.communitydefender.storage.gdpr.Erasure(client, PSEUDONYMIZER))) {
       EsTestSupport.send(producer, m);
       EsTestSupport.send(producer, m);
       raw.send(new ProducerRecord<>(Topics.MENTIONS_ENRICHED.name(), "junk", "{not json")).get();
@@ -295,5 +295,33 @@ class StorageIT {
     var props = client.indices().getMapping(m -> m.index("mentions-2025.01.01")).mappings()
         .get("mentions-2025.01.01").mappings().properties();
     assertThat(props).containsKeys("sentimentLabel", "drivers", "text", "authorKey");
+  }
+
+  @Test
+  void shouldRemoveAStoredMentionWhenItsAuthorDeletedItAtTheSource() throws Exception {
+    Instant at = Instant.parse("2026-03-16T10:00:00Z");
+    Mention deleted = mention("mastodon:example.org:1", at, "Sainte-Aure, post supprimé ensuite", "@a@example.org",
+        List.of("ville"));
+    Mention kept = mention("mastodon:example.org:2", at.plusSeconds(5), "Sainte-Aure, post gardé", "@b@example.org",
+        List.of("ville"));
+    StorageMetrics metrics = new StorageMetrics(new SimpleMeterRegistry());
+    try (KafkaProducer<String, Mention> producer = EsTestSupport.mentionProducer(kafka.bootstrapServers());
+        KafkaProducer<String, DeadLetter> dlq = EsTestSupport.deadLetterProducer(kafka.bootstrapServers());
+        StorageIndexer indexer = new StorageIndexer(kafka.bootstrapServers(),
+            w -> new BulkWriter(client, metrics, w, 2000), PSEUDONYMIZER, dlq, metrics,
+            new Erasure(client, PSEUDONYMIZER))) {
+      Thread thread = Thread.ofPlatform().start(indexer);
+      EsTestSupport.send(producer, deleted);
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(count(client)).isEqualTo(1));
+      producer.send(new ProducerRecord<>(Topics.MENTIONS_ENRICHED.name(), deleted.id(), null)).get();
+      EsTestSupport.send(producer, kept);
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        client.indices().refresh(r -> r.index(MentionDocument.INDEX_PATTERN));
+        assertThat(client.exists(e -> e.index("mentions-2026.03.16").id(kept.id())).value()).isTrue();
+        assertThat(client.exists(e -> e.index("mentions-2026.03.16").id(deleted.id())).value()).isFalse();
+      });
+      indexer.close();
+      thread.join(10_000);
+    }
   }
 }

@@ -40,6 +40,11 @@ public final class PipelineMetrics {
     registry.counter("cd.mentions.deep.skipped", "reason", reason).increment();
   }
 
+  /** A repeat of a mention already processed, dropped. */
+  public void duplicate() {
+    registry.counter("cd.mentions.duplicates").increment();
+  }
+
   public void signal() {
     signals.increment();
   }

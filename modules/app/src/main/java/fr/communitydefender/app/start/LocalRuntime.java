@@ -5,7 +5,11 @@ import fr.communitydefender.alerting.incident.AlertTopology;
 import fr.communitydefender.domain.topic.Producers;
 import fr.communitydefender.app.internal.StreamsApp;
 import fr.communitydefender.collectors.CollectorMetrics;
+import fr.communitydefender.collectors.live.LiveCollectors;
 import fr.communitydefender.collectors.replay.ReplayCollector;
+import fr.communitydefender.console.http.ApiErrors;
+import io.vertx.ext.web.Router;
+import java.util.List;
 import fr.communitydefender.console.ConsoleConfig;
 import fr.communitydefender.console.ConsoleVerticle;
 import fr.communitydefender.devservices.kafka.EmbeddedKafka;
@@ -62,6 +66,8 @@ public final class LocalRuntime implements AutoCloseable {
   private SearchService search;
   private Erasure erasure;
   private ConsoleVerticle console;
+  private Vertx vertx;
+  private LiveCollectors collectors;
   private Thread replayThread;
   private volatile ReplayCollector.Result replayResult;
 
@@ -112,8 +118,15 @@ public final class LocalRuntime implements AutoCloseable {
     if (o.roles().contains(Role.ALERT)) {
       startAlerting(o, bootstrap, checks);
     }
+    if (o.roles().contains(Role.COLLECT) && !o.collectors().collectors().isEmpty()) {
+      collectors = LiveCollectors.start(vertx(), o.collectors(), bootstrap, new CollectorMetrics(registry));
+      resources.push(collectors);
+    }
+    Router intake = collectors == null ? null : collectors.intakeRouter(ApiErrors::send);
     if (o.roles().contains(Role.CONSOLE)) {
-      startConsole(o, checks);
+      startConsole(o, checks, intake);
+    } else if (intake != null) {
+      startIntakeServer(o, intake);
     }
     if (o.roles().contains(Role.COLLECT) && o.replay() != null) {
       startReplay(o);
@@ -148,7 +161,7 @@ public final class LocalRuntime implements AutoCloseable {
       var deadLetters = Producers.forTopic(bootstrap, Topics.DEAD_LETTER, "cd-indexer-dlq");
       resources.push(deadLetters);
       StorageIndexer indexer = new StorageIndexer(bootstrap, w -> new BulkWriter(client, metrics, w, 30_000),
-          pseudonymizer, deadLetters, metrics);
+          pseudonymizer, deadLetters, metrics, erasure);
       Thread thread = Thread.ofPlatform().name("cd-indexer").start(indexer);
       resources.push(() -> {
         indexer.close();
@@ -246,11 +259,35 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
-  private void startConsole(RuntimeOptions o, Map<String, BooleanSupplier> checks) {
-    Vertx vertx = Vertx.vertx();
-    resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
+  /** The process's Vert.x instance, created on first use (collectors, console, intake). */
+  private Vertx vertx() {
+    if (vertx == null) {
+      vertx = Vertx.vertx();
+      Vertx v = vertx;
+      resources.push(() -> v.close().await(10, TimeUnit.SECONDS));
+    }
+    return vertx;
+  }
+
+  /** Without the console role, webhook intakes get their own HTTP server on the console's address. */
+  private void startIntakeServer(RuntimeOptions o, Router intake) {
+    Router root = Router.router(vertx());
+    root.route("/api/*").subRouter(intake);
+    ApiErrors.install(root);
+    try {
+      var server = vertx().createHttpServer().requestHandler(root).listen(o.httpPort(), o.httpHost())
+          .await(30, TimeUnit.SECONDS);
+      LOG.atInfo().addKeyValue("url", "http://" + o.httpHost() + ":" + server.actualPort() + "/api/intake/")
+          .log("webhook intake listening");
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("intake server did not start within 30 s", e);
+    }
+  }
+
+  private void startConsole(RuntimeOptions o, Map<String, BooleanSupplier> checks, Router intake) {
+    Vertx vertx = vertx();
     console = new ConsoleVerticle(new ConsoleConfig(o.httpHost(), o.httpPort(), bootstrap, 200), registry, checks,
-        search, erasure);
+        search, erasure, intake == null ? List.of() : List.of(v -> intake));
     try {
       vertx.deployVerticle(console).await(30, TimeUnit.SECONDS);
     } catch (TimeoutException e) {

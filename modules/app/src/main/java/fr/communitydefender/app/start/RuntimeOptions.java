@@ -1,6 +1,7 @@
 package fr.communitydefender.app.start;
 
 import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.collectors.live.CollectorsConfig;
 import fr.communitydefender.collectors.replay.ReplayOptions;
 import fr.communitydefender.domain.watch.WatchesConfig;
 import fr.communitydefender.enrichment.SentimentConfig;
@@ -13,7 +14,7 @@ import java.util.Set;
 /**
  * Everything a run needs, already validated. {@code kafkaBootstrap} null starts the embedded broker on
  * {@code kafkaPort} (0: any free port) with its data under {@code dataDir}; {@code storage} null means the embedded
- * Elasticsearch node on a free port.
+ * Elasticsearch node on a free port; {@code collectors} the live sources (none: only replays).
  */
 public record RuntimeOptions(
     Set<Role> roles,
@@ -29,7 +30,8 @@ public record RuntimeOptions(
     ReplayOptions replay,
     StorageOptions storage,
     SentimentConfig sentiment,
-    DeepConfig deep) {
+    DeepConfig deep,
+    CollectorsConfig collectors) {
 
   public RuntimeOptions {
     roles = roles == null || roles.isEmpty() ? EnumSet.allOf(Role.class) : Set.copyOf(roles);
@@ -38,12 +40,21 @@ public record RuntimeOptions(
     }
     sentiment = sentiment == null ? SentimentConfig.NONE : sentiment;
     deep = deep == null ? DeepConfig.DEFAULT : deep;
+    collectors = collectors == null ? new CollectorsConfig(List.of()) : collectors;
     if (storage == null) {
       storage = StorageOptions.embeddedForTests(dataDir);
     }
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions: must be at least 1");
     }
+  }
+
+  /** A run without live collectors. */
+  public RuntimeOptions(Set<Role> roles, Path dataDir, String kafkaBootstrap, int kafkaPort, String httpHost,
+      int httpPort, int partitions, Short replicationFactor, WatchesConfig watches, AlertRules rules,
+      ReplayOptions replay, StorageOptions storage, SentimentConfig sentiment, DeepConfig deep) {
+    this(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions, replicationFactor, watches, rules,
+        replay, storage, sentiment, deep, null);
   }
 
   /** Whether this run talks to Elasticsearch (indexing or the console's search). */

@@ -5,6 +5,7 @@ import fr.communitydefender.streams.deep.DeepConfig;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.app.demo.DemoDrill;
 import fr.communitydefender.app.internal.LogSetup;
+import fr.communitydefender.collectors.live.CollectorsConfig;
 import fr.communitydefender.collectors.replay.ReplayFormat;
 import fr.communitydefender.collectors.replay.ReplayOptions;
 import fr.communitydefender.domain.config.ConfigException;
@@ -114,6 +115,10 @@ public final class StartCommand implements Callable<Integer> {
       + "below ours and above the packaged npm lexicons (repeatable). Give the same to train-sentiment.")
   List<String> sentimentLexicons = List.of();
 
+  @Option(names = "--collectors", paramLabel = "FILE", description = "Live collectors YAML (Mastodon, Bluesky, "
+      + "RSS/Atom feeds, X, Facebook pages, webhook intakes); run by the collect role. See README, \"Sources\".")
+  Path collectors;
+
   @Option(names = "--demo", description = "Write the synthetic demo drill to the data directory and replay it "
       + "(speed 60, rebased to now, unless --speed/--no-rebase say otherwise).")
   boolean demo;
@@ -204,7 +209,8 @@ public final class StartCommand implements Callable<Integer> {
         pseudonymKey != null ? pseudonymKey : dataDir.resolve("secrets").resolve("pseudonym.key"));
     return new RuntimeOptions(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions,
         replicationFactor, watchesConfig, alertRules, replayOptions, storage, sentiment,
-        new DeepConfig(deepMinReach, java.time.Duration.ofHours(1), deepThreads));
+        new DeepConfig(deepMinReach, java.time.Duration.ofHours(1), deepThreads),
+        collectors == null ? null : CollectorsConfig.load(collectors));
   }
 
   private static String blankToNull(String s) {

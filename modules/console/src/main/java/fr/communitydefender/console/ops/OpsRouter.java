@@ -11,7 +11,12 @@ import java.util.function.BooleanSupplier;
 public final class OpsRouter {
   private OpsRouter() {}
 
-  public static Router health(Vertx vertx, Map<String, BooleanSupplier> checks) {
+  /**
+   * Checks decide the status; {@code collectors} lists each live collector's last report (connected, last message,
+   * lag, errors) without changing it: a source outage is shown, and alerted on by flatline rules, but the console
+   * itself is up.
+   */
+  public static Router health(Vertx vertx, Map<String, BooleanSupplier> checks, CollectorHealthView collectors) {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> {
       JsonObject details = new JsonObject();
@@ -21,8 +26,17 @@ public final class OpsRouter {
         details.put(c.getKey(), ok ? "UP" : "DOWN");
         up &= ok;
       }
+      io.vertx.core.json.JsonArray sources = new io.vertx.core.json.JsonArray();
+      for (var h : collectors.all()) {
+        sources.add(new JsonObject().put("collector", h.collector()).put("type", h.type())
+            .put("connected", h.connected())
+            .put("lastMessageAt", h.lastMessageAt() == null ? null : h.lastMessageAt().toString())
+            .put("lagSeconds", h.lagSeconds()).put("messages", h.messages()).put("errors", h.errors())
+            .put("lastError", h.lastError()).put("reportedAt", h.at() == null ? null : h.at().toString()));
+      }
       ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json; charset=utf-8")
-          .end(new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", details).encode());
+          .end(new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", details).put("collectors", sources)
+              .encode());
     });
     return router;
   }

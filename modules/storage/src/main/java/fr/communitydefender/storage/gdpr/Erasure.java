@@ -1,6 +1,7 @@
 package fr.communitydefender.storage.gdpr;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -14,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Honours an erasure request (GDPR art. 17) for one author without delete-by-query: finds the author's mentions by
- * their pseudonymous key, deletes them by id in bulk, refreshes, and repeats until none is left.
+ * Honours an erasure request (GDPR art. 17) for one author, and deletions at the source, without delete-by-query:
+ * finds the mentions (by the author's pseudonymous key, or by id), deletes them by id in bulk, refreshes, and repeats
+ * until none is left.
  */
 public final class Erasure {
   private static final Logger LOG = LoggerFactory.getLogger(Erasure.class);
@@ -35,11 +37,33 @@ public final class Erasure {
     if (key == null) {
       throw new IllegalArgumentException("author: required");
     }
+    long deleted = deleteAll(Query.of(q -> q.term(t -> t.field("authorKey").value(key))));
+    LOG.atInfo().addKeyValue("authorKey", key).addKeyValue("deleted", deleted).log("author erased");
+    return deleted;
+  }
+
+  /**
+   * Deletes the stored mentions with these ids (their authors deleted the posts at the source); returns how many
+   * were found. Refreshes first, so mentions indexed a moment ago are found too.
+   */
+  public long deleteMentions(List<String> ids) throws IOException {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    client.indices().refresh(r -> r.index(MentionDocument.INDEX_PATTERN).ignoreUnavailable(true)
+        .allowNoIndices(true));
+    long deleted = deleteAll(Query.of(q -> q.ids(i -> i.values(ids))));
+    LOG.atInfo().addKeyValue("requested", ids.size()).addKeyValue("deleted", deleted)
+        .log("mentions deleted at the source removed");
+    return deleted;
+  }
+
+  private long deleteAll(Query query) throws IOException {
     long deleted = 0;
     for (int round = 0; round < 10_000; round++) {
       SearchResponse<Map> found = client.search(s -> s.index(MentionDocument.INDEX_PATTERN)
           .ignoreUnavailable(true).allowNoIndices(true)
-          .query(q -> q.term(t -> t.field("authorKey").value(key))).size(PAGE).source(src -> src.fetch(false)),
+          .query(query).size(PAGE).source(src -> src.fetch(false)),
           Map.class);
       List<Hit<Map>> hits = found.hits().hits();
       if (hits.isEmpty()) {
@@ -55,7 +79,6 @@ public final class Erasure {
       deleted += hits.size();
       client.indices().refresh(r -> r.index(MentionDocument.INDEX_PATTERN));
     }
-    LOG.atInfo().addKeyValue("authorKey", key).addKeyValue("deleted", deleted).log("author erased");
     return deleted;
   }
 }

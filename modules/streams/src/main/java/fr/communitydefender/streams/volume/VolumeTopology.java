@@ -13,7 +13,9 @@ import fr.communitydefender.enrichment.explain.Explainer;
 import fr.communitydefender.streams.volume.internal.NewTermDetector;
 import fr.communitydefender.streams.volume.internal.ParsedMention;
 import fr.communitydefender.streams.volume.internal.WindowStats;
+import java.time.Duration;
 import java.time.Instant;
+import fr.communitydefender.streams.volume.internal.Deduplicator;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -44,6 +46,8 @@ public final class VolumeTopology {
   /** Per watch and term: when last seen, and the occurrences of the last hour (for new_term rules). */
   public static final String TERMS_STORE = "term-history";
   public static final String COUNT_STORE = "stats-per-window";
+  /** Per mention id: the version last processed (dedup of repeats, edits, deletions). */
+  public static final String SEEN_STORE = "seen-mentions";
 
   private VolumeTopology() {}
 
@@ -53,12 +57,22 @@ public final class VolumeTopology {
     JsonSerde<Mention> mentionSerde = JsonSerde.of(Mention.class);
     StreamsBuilder builder = new StreamsBuilder();
 
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE), Serdes.String(),
+        Serdes.String()));
     Map<String, KStream<String, ParsedMention>> parsed = builder
         .stream(Topics.MENTIONS_RAW.name(), Consumed.with(Serdes.String(), Serdes.String()).withName("raw-mentions"))
         .processValues(EventTimeParser::new, Named.as("parse-mention"))
+        .processValues(() -> new Deduplicator(SEEN_STORE, Duration.ofDays(8), metrics), Named.as("deduplicate"),
+            SEEN_STORE)
         .split(Named.as("parsed-"))
         .branch((id, p) -> p.ok(), Branched.as("ok"))
+        .branch((id, p) -> p.deleted(), Branched.as("deleted"))
         .defaultBranch(Branched.as("malformed"));
+
+    parsed.get("parsed-deleted")
+        .mapValues(p -> (Mention) null, Named.as("to-tombstone"))
+        .to(Topics.MENTIONS_ENRICHED.name(), Produced.with(Serdes.String(), mentionSerde)
+            .withName("deleted-mentions-sink"));
 
     parsed.get("parsed-malformed")
         .mapValues(p -> {
@@ -68,17 +82,23 @@ public final class VolumeTopology {
         .to(Topics.DEAD_LETTER.name(), Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class))
             .withName("dead-letter-sink"));
 
-    KStream<String, Mention> matched = parsed.get("parsed-ok")
-        .mapValues(p -> p.mention().withAnalysis(enricher.analyse(p.mention())), Named.as("enrich"))
-        .mapValues(m -> {
-          Mention out = m.withWatches(matcher.match(m));
-          metrics.processed(!out.watches().isEmpty());
-          return out;
-        }, Named.as("match-watches"));
-    matched.to(Topics.MENTIONS_ENRICHED.name(), Produced.with(Serdes.String(), mentionSerde)
-        .withName("enriched-mentions-sink"));
+    KStream<String, ParsedMention> analysed = parsed.get("parsed-ok")
+        .mapValues(p -> {
+          Mention m = p.mention().withAnalysis(enricher.analyse(p.mention()));
+          m = m.withWatches(matcher.match(m));
+          if (m.details() != null) {
+            m = m.withDetails(m.details().withoutRaw());
+          }
+          metrics.processed(!m.watches().isEmpty());
+          return new ParsedMention(m, null, null, false, p.edit());
+        }, Named.as("enrich-and-match"));
+    analysed.mapValues(ParsedMention::mention, Named.as("enriched"))
+        .to(Topics.MENTIONS_ENRICHED.name(), Produced.with(Serdes.String(), mentionSerde)
+            .withName("enriched-mentions-sink"));
 
-    KStream<String, Mention> byWatch = matched
+    KStream<String, Mention> byWatch = analysed
+        .filter((id, p) -> !p.edit(), Named.as("first-versions"))
+        .mapValues(ParsedMention::mention, Named.as("counted"))
         .flatMap((id, m) -> m.watches().stream().map(w -> KeyValue.pair(w, m)).toList(), Named.as("key-by-watch"));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TERMS_STORE), Serdes.String(),
         JsonSerde.of(NewTermDetector.TermHistory.class)));

@@ -36,7 +36,10 @@ public final class KafkaFeedReader extends ConsumerLoop {
   private final Consumer<IncidentEvent> onIncident;
   private final int recent;
 
-  public KafkaFeedReader(String bootstrap, IncidentView view, SilenceView silences, Consumer<Mention> onMention,
+  private final fr.communitydefender.console.ops.CollectorHealthView collectors;
+
+  public KafkaFeedReader(String bootstrap, IncidentView view, SilenceView silences,
+      fr.communitydefender.console.ops.CollectorHealthView collectors, Consumer<Mention> onMention,
       Consumer<IncidentEvent> onIncident, int recent) {
     super("console-feed", Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -44,6 +47,7 @@ public final class KafkaFeedReader extends ConsumerLoop {
         ConsumerConfig.CLIENT_ID_CONFIG, "cd-console-feed"));
     this.view = view;
     this.silences = silences;
+    this.collectors = collectors;
     this.onMention = onMention;
     this.onIncident = onIncident;
     this.recent = recent;
@@ -59,12 +63,15 @@ public final class KafkaFeedReader extends ConsumerLoop {
     List<TopicPartition> incidents = partitions(c, Topics.INCIDENTS.name());
     List<TopicPartition> mentions = partitions(c, Topics.MENTIONS_ENRICHED.name());
     List<TopicPartition> silenced = partitions(c, Topics.SILENCES.name());
+    List<TopicPartition> health = partitions(c, Topics.COLLECTOR_HEALTH.name());
     List<TopicPartition> all = new ArrayList<>(incidents);
     all.addAll(mentions);
     all.addAll(silenced);
+    all.addAll(health);
     c.assign(all);
     c.seekToBeginning(incidents);
     c.seekToBeginning(silenced);
+    c.seekToBeginning(health);
     Map<TopicPartition, Long> ends = c.endOffsets(mentions);
     Map<TopicPartition, Long> begins = c.beginningOffsets(mentions);
     for (TopicPartition tp : mentions) {
@@ -101,7 +108,9 @@ public final class KafkaFeedReader extends ConsumerLoop {
       return;
     }
     try {
-      if (r.topic().equals(Topics.SILENCES.name())) {
+      if (r.topic().equals(Topics.COLLECTOR_HEALTH.name())) {
+        collectors.apply(Json.read(r.value(), fr.communitydefender.domain.collector.CollectorHealth.class));
+      } else if (r.topic().equals(Topics.SILENCES.name())) {
         silences.apply(Json.read(r.value(), Silence.class));
       } else if (r.topic().equals(Topics.INCIDENTS.name())) {
         IncidentEvent event = Json.read(r.value(), IncidentEvent.class);

@@ -4,20 +4,31 @@ import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.json.JsonDecodeException;
 import fr.communitydefender.domain.mention.Mention;
 
-/** A raw record after parsing: either a mention or the reason it is not one (and the payload, kept whole). */
-public record ParsedMention(Mention mention, String error, String payload) {
+/**
+ * A raw record after parsing: a mention, a deletion (a tombstone: null value), or the reason it is neither (and the
+ * payload, kept whole). {@code edit} marks a mention already seen whose text or edit time changed.
+ */
+public record ParsedMention(Mention mention, String error, String payload, boolean deleted, boolean edit) {
   public static ParsedMention parse(String payload) {
     if (payload == null) {
-      return new ParsedMention(null, "empty record (null value)", "");
+      return new ParsedMention(null, null, null, true, false);
     }
     try {
-      return new ParsedMention(Json.read(payload, Mention.class), null, null);
+      return new ParsedMention(Json.read(payload, Mention.class), null, null, false, false);
     } catch (JsonDecodeException e) {
-      return new ParsedMention(null, e.getMessage(), payload);
+      return new ParsedMention(null, e.getMessage(), payload, false, false);
     }
   }
 
   public boolean ok() {
     return mention != null;
+  }
+
+  public boolean malformed() {
+    return mention == null && !deleted;
+  }
+
+  public ParsedMention asEdit() {
+    return new ParsedMention(mention, error, payload, deleted, true);
   }
 }
