@@ -24,8 +24,8 @@ public final class RateLimits {
         return d;
       }
     }
-    String remaining = headers.get("X-RateLimit-Remaining");
-    String reset = headers.get("X-RateLimit-Reset");
+    String remaining = first(headers, "X-RateLimit-Remaining", "x-rate-limit-remaining");
+    String reset = first(headers, "X-RateLimit-Reset", "x-rate-limit-reset");
     if (reset != null && (status == 429 || "0".equals(remaining == null ? null : remaining.trim()))) {
       Instant at = instant(reset.trim());
       if (at != null) {
@@ -40,6 +40,10 @@ public final class RateLimits {
       return Duration.ofMinutes(10);
     }
     return null;
+  }
+
+  private static String first(MultiMap headers, String a, String b) {
+    return headers.get(a) != null ? headers.get(a) : headers.get(b);
   }
 
   private static Duration retryAfter(String value, Instant now) {
