@@ -4,6 +4,7 @@ import fr.communitydefender.collectors.CollectorMetrics;
 import fr.communitydefender.collectors.live.CursorStore;
 import fr.communitydefender.collectors.live.LiveCollector;
 import fr.communitydefender.collectors.live.MentionSink;
+import fr.communitydefender.collectors.live.RecentIds;
 import fr.communitydefender.collectors.live.internal.Texts;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -33,6 +34,8 @@ public final class BlueskyCollector extends LiveCollector {
   private WebSocket socket;
   private long lastTimeUs;
   private long lastAdvanceMs;
+  /** Posts published within the rewind window, saved with the cursor: a replay after a restart skips them. */
+  private final RecentIds recent;
 
   public BlueskyCollector(BlueskyConfig config, MentionSink sink, CursorStore store, CollectorMetrics metrics) {
     super(config.id(), config.type(), sink, store, metrics);
@@ -43,6 +46,7 @@ public final class BlueskyCollector extends LiveCollector {
     this.accounts = Set.copyOf(config.accounts());
     String saved = position(CURSOR);
     this.lastTimeUs = saved == null ? 0 : Long.parseLong(saved);
+    this.recent = RecentIds.decode(position(RecentIds.POSITION));
   }
 
   /** The subscription URL, resuming from {@code cursorUs} (0: live). */
@@ -97,8 +101,10 @@ public final class BlueskyCollector extends LiveCollector {
     }
     lastTimeUs = Math.max(lastTimeUs, event.timeUs());
     Map<String, String> after = Map.of(CURSOR, Long.toString(lastTimeUs));
-    if (event instanceof JetstreamParser.Post p && wanted(p)) {
-      emit(p.mention(), after);
+    if (event instanceof JetstreamParser.Post p && wanted(p) && !recent.contains(versionKey(p))) {
+      recent.add(versionKey(p), p.timeUs());
+      recent.forgetBefore(lastTimeUs - REWIND_US);
+      emit(p.mention(), Map.of(CURSOR, Long.toString(lastTimeUs), RecentIds.POSITION, recent.encode()));
     } else if (event instanceof JetstreamParser.Delete d && sink.knows(d.mentionId())) {
       emitDelete(d.mentionId(), after);
     } else if (System.currentTimeMillis() - lastAdvanceMs >= 1_000) {
@@ -106,6 +112,11 @@ public final class BlueskyCollector extends LiveCollector {
       advance(after);
     }
     pauseWhileOverloaded(socket);
+  }
+
+  /** An edit is a new version of the same mention: it is published even when the first version was. */
+  private static String versionKey(JetstreamParser.Post p) {
+    return p.mention().id() + (p.mention().edited() ? "~" + p.timeUs() : "");
   }
 
   private boolean wanted(JetstreamParser.Post p) {

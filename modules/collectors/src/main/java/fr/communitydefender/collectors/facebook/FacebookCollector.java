@@ -5,6 +5,7 @@ import fr.communitydefender.collectors.live.CursorStore;
 import fr.communitydefender.collectors.live.LiveCollector;
 import fr.communitydefender.collectors.live.MentionSink;
 import fr.communitydefender.collectors.live.RateLimits;
+import fr.communitydefender.collectors.live.RecentIds;
 import fr.communitydefender.domain.mention.Mention;
 import io.vertx.core.Future;
 import io.vertx.ext.web.client.WebClient;
@@ -17,24 +18,29 @@ import java.util.Map;
 
 /**
  * Polls a page's feed ({@code since} the last poll, pages followed by {@code paging.next} on the Graph host only, so
- * the token never leaves it) and, for the posts updated since, their new comments. The position is the start time of
- * the last complete poll; a repeat is dropped by the sink and the streams stage.
+ * the token never leaves it) and the new comments of those posts. The position is the start time of the last complete
+ * poll and the ids published since then, which the next poll (asking {@code since} that time) skips.
  */
 public final class FacebookCollector extends LiveCollector {
   static final String FEED_FIELDS = "id,message,story,created_time,updated_time,permalink_url,from";
   static final String COMMENT_FIELDS = "id,message,created_time,from,parent,permalink_url";
   private static final String POSITION = "since";
+  /** Comments are read on this many latest posts (citizens comment on older posts too). */
+  private static final int LATEST_POSTS = 25;
 
   private final FacebookConfig config;
   private final FacebookParser parser;
   private WebClient http;
   private long timer = -1;
   private Duration rateWait;
+  /** Entries published since the last complete poll's start (the next poll asks from there), saved with it. */
+  private final RecentIds recent;
 
   public FacebookCollector(FacebookConfig config, MentionSink sink, CursorStore store, CollectorMetrics metrics) {
     super(config.id(), config.type(), sink, store, metrics);
     this.config = config;
     this.parser = new FacebookParser(config.id());
+    this.recent = RecentIds.decode(position(RecentIds.POSITION));
   }
 
   @Override
@@ -56,13 +62,14 @@ public final class FacebookCollector extends LiveCollector {
     }
     long start = Instant.now().getEpochSecond();
     String since = position(POSITION);
-    String first = config.baseUrl() + "/" + config.pageId() + "/feed?fields=" + FEED_FIELDS + "&limit=25"
-        + (since == null ? "" : "&since=" + (Long.parseLong(since) - 60));
+    String first = config.baseUrl() + "/" + config.pageId() + "/feed?fields=" + FEED_FIELDS + "&limit=25";
+    long from = since == null ? Long.MIN_VALUE : Long.parseLong(since);
     List<Mention> posts = new ArrayList<>();
-    pages(first, null, 0, posts).compose(v -> config.comments() ? comments(posts, since) : Future.succeededFuture())
+    pages(first, null, 0, from, posts).compose(v -> config.comments() ? comments(posts, since) : Future.succeededFuture())
         .onSuccess(v -> {
           connected();
-          advance(Map.of(POSITION, Long.toString(start)));
+          recent.forgetBefore(start);
+          advance(Map.of(POSITION, Long.toString(start), RecentIds.POSITION, recent.encode()));
           timer = vertx.setTimer(next().toMillis(), t -> poll());
         })
         .onFailure(e -> {
@@ -77,8 +84,12 @@ public final class FacebookCollector extends LiveCollector {
     return wait != null && wait.compareTo(config.interval()) > 0 ? wait : config.interval();
   }
 
-  /** Reads a page and its followers (up to max_pages), publishing each entry; collects them into {@code out}. */
-  private Future<Void> pages(String url, String parent, int n, List<Mention> out) {
+  /**
+   * Reads a page and its followers (up to max_pages, until entries older than {@code from} come — for a feed, once
+   * the latest posts whose comments are read are there too), publishing the
+   * entries created since {@code from} that were not published yet; collects every entry read into {@code out}.
+   */
+  private Future<Void> pages(String url, String parent, int n, long from, List<Mention> out) {
     return http.getAbs(url).putHeader("Authorization", "Bearer " + config.pageToken().value()).send().compose(resp -> {
       Duration wait = RateLimits.waitFor(resp.headers(), resp.statusCode(), Instant.now());
       if (wait != null) {
@@ -95,14 +106,21 @@ public final class FacebookCollector extends LiveCollector {
         return Future.succeededFuture();
       }
       page.rejected().forEach(r -> reject("graph: " + r.reason(), r.payload(), null));
+      boolean older = false;
       for (Mention m : page.mentions()) {
-        emit(m, null);
         out.add(m);
+        long created = m.publishedAt().getEpochSecond();
+        older |= created < from;
+        if (created >= from && !recent.contains(m.id())) {
+          recent.add(m.id(), created);
+          emit(m, null);
+        }
       }
-      if (page.next() == null || n + 1 >= config.maxPages() || !sameHost(page.next())) {
+      boolean enough = older && (parent != null || out.size() >= LATEST_POSTS);
+      if (enough || page.next() == null || n + 1 >= config.maxPages() || !sameHost(page.next())) {
         return Future.succeededFuture();
       }
-      return pages(page.next(), parent, n + 1, out);
+      return pages(page.next(), parent, n + 1, from, out);
     });
   }
 
@@ -114,12 +132,14 @@ public final class FacebookCollector extends LiveCollector {
     }
   }
 
+  /** The new comments on the page's latest posts (comments come on older posts too, hence not only new posts). */
   private Future<Void> comments(List<Mention> posts, String since) {
+    long from = since == null ? Long.MIN_VALUE : Long.parseLong(since);
     Future<Void> chain = Future.succeededFuture();
-    for (Mention post : posts) {
+    for (Mention post : posts.subList(0, Math.min(LATEST_POSTS, posts.size()))) {
       String url = config.baseUrl() + "/" + post.details().nativeId() + "/comments?fields=" + COMMENT_FIELDS
-          + "&filter=stream&order=chronological&limit=100" + (since == null ? "" : "&since=" + (Long.parseLong(since) - 60));
-      chain = chain.compose(v -> pages(url, post.id(), 0, new ArrayList<>()));
+          + "&filter=stream&order=reverse_chronological&limit=100" + (since == null ? "" : "&since=" + since);
+      chain = chain.compose(v -> pages(url, post.id(), 0, from, new ArrayList<>()));
     }
     return chain;
   }

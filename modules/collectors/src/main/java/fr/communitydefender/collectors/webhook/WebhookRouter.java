@@ -50,15 +50,18 @@ public final class WebhookRouter {
     long limit = intakes.stream().mapToLong(WebhookConfig::maxBytes).max().orElse(1024);
     Router router = Router.router(vertx);
     router.post("/intake/:id")
-        .handler(w::precheck)
         .handler(BodyHandler.create(false).setBodyLimit(limit))
+        .handler(w::precheck)
         .handler(w::handle)
         .failureHandler(ctx -> errors.send(ctx, ctx.statusCode() == 413 ? 413 : 500,
-            ctx.statusCode() == 413 ? "request body too large" : "internal error"));
+            ctx.statusCode() == 413 ? "request body too large (limit " + limit + " bytes)" : "internal error"));
     return router;
   }
 
-  /** Refuses unknown intakes, wrong content types and declared oversize bodies before reading anything. */
+  /**
+   * Refuses unknown intakes, wrong content types and declared oversize bodies (the body handler before it stops
+   * reading past the largest intake's limit).
+   */
   private void precheck(RoutingContext ctx) {
     WebhookConfig c = intakes.get(ctx.pathParam("id"));
     if (c == null) {
