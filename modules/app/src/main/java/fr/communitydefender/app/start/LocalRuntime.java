@@ -68,6 +68,7 @@ public final class LocalRuntime implements AutoCloseable {
   private ConsoleVerticle console;
   private Vertx vertx;
   private LiveCollectors collectors;
+  private int intakePort = -1;
   private Thread replayThread;
   private volatile ReplayCollector.Result replayResult;
 
@@ -277,6 +278,7 @@ public final class LocalRuntime implements AutoCloseable {
     try {
       var server = vertx().createHttpServer().requestHandler(root).listen(o.httpPort(), o.httpHost())
           .await(30, TimeUnit.SECONDS);
+      intakePort = server.actualPort();
       LOG.atInfo().addKeyValue("url", "http://" + o.httpHost() + ":" + server.actualPort() + "/api/intake/")
           .log("webhook intake listening");
     } catch (TimeoutException e) {
@@ -326,6 +328,11 @@ public final class LocalRuntime implements AutoCloseable {
   /** The Elasticsearch URL in use, or null when this run does not use storage. */
   public String elasticsearchUrl() {
     return esUrl;
+  }
+
+  /** The port of the intake server started when webhook intakes run without the console, else -1. */
+  public int intakePort() {
+    return intakePort;
   }
 
   public int consolePort() {

@@ -195,7 +195,7 @@ class PipelineIT {
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).isEqualTo(
           "{\"status\":\"UP\",\"checks\":{\"kafka\":\"UP\",\"elasticsearch\":\"UP\",\"index\":\"UP\","
-              + "\"process\":\"UP\",\"deep\":\"UP\",\"alert\":\"UP\"}}");
+              + "\"process\":\"UP\",\"deep\":\"UP\",\"alert\":\"UP\"},\"collectors\":[]}");
     });
   }
 

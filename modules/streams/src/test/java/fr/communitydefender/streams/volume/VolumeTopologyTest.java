@@ -6,6 +6,7 @@ import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.json.JsonSerde;
 import fr.communitydefender.domain.mention.DeadLetter;
 import fr.communitydefender.domain.mention.Mention;
+import fr.communitydefender.domain.mention.MentionDetails;
 import fr.communitydefender.domain.signal.TermSignal;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import fr.communitydefender.domain.topic.Topics;
@@ -200,18 +201,57 @@ class VolumeTopologyTest {
   void shouldDeadLetterWithReasonWhenRecordIsMalformed() {
     raw.pipeInput("bad-1", "{\"id\":\"bad-1\",\"text\":\"no date\"}", T0);
     raw.pipeInput("bad-2", "not json at all", T0);
-    raw.pipeInput("bad-3", (String) null, T0);
+    raw.pipeInput("never-seen", (String) null, T0);
     mention(Duration.ofSeconds(1), "Sainte-Aure ok");
     List<KeyValue<String, DeadLetter>> dead = deadLetters.readKeyValuesToList();
-    assertThat(dead).hasSize(3);
+    assertThat(dead).as("a deletion of an unknown mention is not an error").hasSize(2);
     assertThat(dead.get(0).key).isEqualTo("bad-1");
     assertThat(dead.get(0).value.reason()).isEqualTo("publishedAt: required (ISO-8601 instant)");
     assertThat(dead.get(0).value.payload()).isEqualTo("{\"id\":\"bad-1\",\"text\":\"no date\"}");
     assertThat(dead.get(0).value.origin()).isEqualTo(Topics.MENTIONS_RAW.name());
     assertThat(dead.get(1).value.reason()).startsWith("Unrecognized token 'not'");
-    assertThat(dead.get(2).value.reason()).isEqualTo("empty record (null value)");
     assertThat(enriched.readValuesToList()).hasSize(1);
     assertThat(registry.counter("cd.mentions.dead.lettered", "stage", "process", "source", "topic").count())
-        .isEqualTo(3);
+        .isEqualTo(2);
+  }
+
+  private void pipe(Mention m) {
+    raw.pipeInput(m.id(), Json.write(m), m.publishedAt().plusSeconds(5));
+  }
+
+  private static Mention live(String id, String text, Instant editedAt) {
+    return new Mention(id, "masto", T0.plusSeconds(10), text, "@a@x", null, "fr", 0, List.of(), null,
+        new MentionDetails("1", null, null, false, MentionDetails.Kind.POST, null, null, null, editedAt,
+            "{\"raw\":true}"));
+  }
+
+  @Test
+  void shouldDropARepeatedMentionAndCountItOnce() {
+    pipe(live("mastodon:x:1", "Sainte-Aure sous l'eau", null));
+    pipe(live("mastodon:x:1", "Sainte-Aure sous l'eau", null));
+    assertThat(enriched.readValuesToList()).singleElement()
+        .satisfies(m -> assertThat(m.details().raw()).as("raw payload stays in the raw topic").isNull());
+    assertThat(latestCounts()).containsExactly(Map.entry("ville@0", 1L));
+    assertThat(registry.counter("cd.mentions.duplicates").count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldForwardAnEditToTheIndexWithoutCountingItAgain() {
+    pipe(live("mastodon:x:1", "Sainte-Aure sous l'eau", null));
+    pipe(live("mastodon:x:1", "Sainte-Aure sous l'eau, rue Haute", T0.plusSeconds(40)));
+    assertThat(enriched.readValuesToList()).extracting(Mention::text)
+        .containsExactly("Sainte-Aure sous l'eau", "Sainte-Aure sous l'eau, rue Haute");
+    assertThat(latestCounts()).containsExactly(Map.entry("ville@0", 1L));
+  }
+
+  @Test
+  void shouldPassADeletionOfAMentionSeenAndNeverResurrectIt() {
+    pipe(live("mastodon:x:1", "Sainte-Aure sous l'eau", null));
+    raw.pipeInput("mastodon:x:1", (String) null, T0.plusSeconds(30));
+    pipe(live("mastodon:x:1", "Sainte-Aure sous l'eau", null));
+    List<KeyValue<String, Mention>> out = enriched.readKeyValuesToList();
+    assertThat(out).hasSize(2);
+    assertThat(out.get(1).key).isEqualTo("mastodon:x:1");
+    assertThat(out.get(1).value).as("a tombstone for the index").isNull();
   }
 }
