@@ -1,7 +1,7 @@
 package fr.communitydefender.collectors.x;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import fr.communitydefender.collectors.live.Secret;
+import fr.communitydefender.domain.config.Secret;
 import fr.communitydefender.collectors.live.SourceConfig;
 import fr.communitydefender.domain.config.FieldException;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.communitydefender.collectors.live.LiveCollectors;
 import fr.communitydefender.collectors.live.LiveHarness;
-import fr.communitydefender.collectors.live.Secret;
+import fr.communitydefender.domain.config.Secret;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import fr.communitydefender.collectors.live.Fixtures;
 import fr.communitydefender.collectors.live.LiveCollectors;
 import fr.communitydefender.collectors.live.LiveHarness;
-import fr.communitydefender.collectors.live.Secret;
+import fr.communitydefender.domain.config.Secret;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -36,11 +36,17 @@ public final class IncidentsRouter {
         return;
       }
       String by;
+      String comment;
       try {
         JsonObject body = ctx.body().asJsonObject();
         by = body == null ? null : body.getString("by");
+        comment = body == null ? null : body.getString("comment");
       } catch (DecodeException | ClassCastException e) {
-        ApiErrors.send(ctx, 400, "body: expected JSON {\"by\": \"your name\"}");
+        ApiErrors.send(ctx, 400, "body: expected JSON {\"by\": \"your name\", \"comment\": \"optional\"}");
+        return;
+      }
+      if (comment != null && comment.length() > 500) {
+        ApiErrors.send(ctx, 400, "comment: at most 500 characters");
         return;
       }
       if (by == null || by.isBlank() || by.length() > 100) {
@@ -53,7 +59,8 @@ public final class IncidentsRouter {
         return;
       }
       sender.send(vertx.getOrCreateContext(), Topics.INCIDENT_COMMANDS, incident.watchId(), new IncidentCommand(
-              IncidentCommand.Type.ACKNOWLEDGE, incident.watchId(), incident.id(), by.strip(), java.time.Instant.now()))
+              IncidentCommand.Type.ACKNOWLEDGE, incident.watchId(), incident.id(), by.strip(), java.time.Instant.now(),
+              comment))
           .onSuccess(v -> Responses.json(ctx, 202, "{\"status\":\"sent\"}"))
           .onFailure(e -> ApiErrors.send(ctx, 503, "acknowledgement not sent: Kafka did not answer"));
     });

@@ -38,6 +38,7 @@ public final class YamlConfigLoader {
       .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
       .addModule(new SimpleModule().addDeserializer(Duration.class, new Durations.Deserializer()))
       .build();
 

@@ -5,9 +5,9 @@ import java.time.Instant;
 /**
  * A person's decision about an incident, sent to alerting (which owns incident state) on the commands topic, keyed
  * by watch id like the signals, so the instance holding the watch applies it. {@code by}: who (a console user name,
- * never a citizen's handle).
+ * never a citizen's handle), {@code comment}: what they add (optional).
  */
-public record IncidentCommand(Type type, String watchId, String incidentId, String by, Instant at) {
+public record IncidentCommand(Type type, String watchId, String incidentId, String by, Instant at, String comment) {
   public enum Type { ACKNOWLEDGE }
 
   public IncidentCommand {
@@ -17,5 +17,13 @@ public record IncidentCommand(Type type, String watchId, String incidentId, Stri
     if (by == null || by.isBlank() || by.length() > 100) {
       throw new IllegalArgumentException("by: required, at most 100 characters");
     }
+    if (comment != null && comment.length() > 500) {
+      throw new IllegalArgumentException("comment: at most 500 characters");
+    }
+    comment = comment == null || comment.isBlank() ? null : comment.strip();
+  }
+
+  public IncidentCommand(Type type, String watchId, String incidentId, String by, Instant at) {
+    this(type, watchId, incidentId, by, at, null);
   }
 }

@@ -3,6 +3,8 @@ package fr.communitydefender.domain.topic;
 import fr.communitydefender.domain.collector.CollectorCursor;
 import fr.communitydefender.domain.collector.CollectorHealth;
 import fr.communitydefender.domain.incident.IncidentCommand;
+import fr.communitydefender.domain.paging.DeliveryAttempt;
+import fr.communitydefender.domain.paging.Notification;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.incident.Silence;
 import fr.communitydefender.domain.json.JsonSerde;
@@ -58,8 +60,17 @@ public final class Topics {
   public static final TopicSpec<String, CollectorHealth> COLLECTOR_HEALTH = new TopicSpec<>(
       "cd.collector-health", Serdes.String(), JsonSerde.of(CollectorHealth.class), null, true);
 
+  /** Messages to send (the pager's outbox), keyed by incident id, so one incident's pages keep their order. */
+  public static final TopicSpec<String, Notification> PAGING_OUTBOX = new TopicSpec<>(
+      "cd.paging.outbox", Serdes.String(), JsonSerde.of(Notification.class), Duration.ofDays(7));
+
+  /** Every delivery attempt (channel, provider id, outcome), keyed by incident id; kept (the incident's timeline). */
+  public static final TopicSpec<String, DeliveryAttempt> PAGING_ATTEMPTS = new TopicSpec<>(
+      "cd.paging.attempts", Serdes.String(), JsonSerde.of(DeliveryAttempt.class), null);
+
   public static final List<TopicSpec<?, ?>> ALL = List.of(MENTIONS_RAW, MENTIONS_ENRICHED, MENTIONS_DEEP, DEAD_LETTER,
-      SIGNALS_VOLUME, SIGNALS_TERMS, INCIDENTS, INCIDENT_COMMANDS, SILENCES, COLLECTOR_STATE, COLLECTOR_HEALTH);
+      SIGNALS_VOLUME, SIGNALS_TERMS, INCIDENTS, INCIDENT_COMMANDS, SILENCES, COLLECTOR_STATE, COLLECTOR_HEALTH,
+      PAGING_OUTBOX, PAGING_ATTEMPTS);
 
   private Topics() {}
 }

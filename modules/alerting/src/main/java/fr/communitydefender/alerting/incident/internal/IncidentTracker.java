@@ -329,7 +329,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     for (Map.Entry<String, Incident> e : state.open().entrySet()) {
       Incident incident = e.getValue();
       if (incident.id().equals(command.incidentId()) && incident.status() == Incident.Status.OPEN) {
-        Incident acked = incident.acknowledged(command.by(), command.at());
+        Incident acked = incident.acknowledged(command.by(), command.at(), command.comment());
         state.open().put(e.getKey(), acked);
         store.put(command.watchId(), state);
         emit(IncidentEvent.Type.ACKNOWLEDGED, command.at(), acked);

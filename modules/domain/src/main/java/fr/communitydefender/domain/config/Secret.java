@@ -1,6 +1,5 @@
-package fr.communitydefender.collectors.live;
+package fr.communitydefender.domain.config;
 
-import fr.communitydefender.domain.config.FieldException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
