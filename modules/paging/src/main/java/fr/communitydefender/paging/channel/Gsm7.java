@@ -44,6 +44,43 @@ public final class Gsm7 {
     return sb.toString();
   }
 
+  private static final String EXTENDED_CODES = "\u0014\u0028\u0029\u002F\u003C\u003D\u003E\u0040\u0065";
+
+  /** GSM 03.38 septets, one per byte (unpacked, as SMPP data_coding 0 carries them); extension characters escaped. */
+  public static byte[] toBytes(String gsmText) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(gsmText.length());
+    for (int i = 0; i < gsmText.length(); i++) {
+      char c = gsmText.charAt(i);
+      int basic = BASIC.indexOf(c);
+      if (basic >= 0) {
+        out.write(basic);
+      } else {
+        int ext = EXTENDED.indexOf(c);
+        if (ext < 0) {
+          throw new IllegalArgumentException("not a GSM character: " + c);
+        }
+        out.write(0x1B);
+        out.write(EXTENDED_CODES.charAt(ext));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** Reads unpacked GSM 03.38 septets back (for tests and gateways' replies). */
+  public static String fromBytes(byte[] septets) {
+    StringBuilder sb = new StringBuilder(septets.length);
+    for (int i = 0; i < septets.length; i++) {
+      int b = septets[i] & 0x7F;
+      if (b == 0x1B && i + 1 < septets.length) {
+        int ext = EXTENDED_CODES.indexOf((char) (septets[++i] & 0x7F));
+        sb.append(ext >= 0 ? EXTENDED.charAt(ext) : ' ');
+      } else {
+        sb.append(BASIC.charAt(b));
+      }
+    }
+    return sb.toString();
+  }
+
   /** Septets the text takes (extension characters take two). */
   public static int septets(String gsmText) {
     int n = 0;
