@@ -5,12 +5,10 @@ import fr.communitydefender.paging.oncall.Channels;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jsmpp.bean.Alphabet;
+import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
-import org.jsmpp.bean.GeneralDataCoding;
-import org.jsmpp.bean.MessageClass;
 import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -78,7 +76,7 @@ public final class SmppSender implements ChannelSender, AutoCloseable {
                 : TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.UNKNOWN, config.sourceAddr(),
             TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, n.address().replace("+", ""), esm, (byte) 0,
             (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
-            new GeneralDataCoding(Alphabet.ALPHA_DEFAULT, MessageClass.CLASS1, false), (byte) 0, payload)
+            DataCodings.ZERO, (byte) 0, payload)
             .getMessageId();
         firstId = firstId == null ? id : firstId;
       }
