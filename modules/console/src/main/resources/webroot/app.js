@@ -63,6 +63,27 @@
     getJson(url).then(function (h) { drawCurve(h.buckets || [], incident); })
       .catch(function (e) { document.getElementById('curve-legend').textContent = 'Courbe indisponible : ' + e.message; });
     showWhy(incident);
+    showPages(incident);
+  }
+
+  var OUTCOMES = { SENT: 'envoyée', FAILED: 'échec', GAVE_UP: 'abandon', HELD: 'retenue (heures calmes)',
+    DUPLICATE: 'déjà envoyée' };
+
+  function showPages(incident) {
+    var list = document.getElementById('pages');
+    var status = document.getElementById('pages-status');
+    list.textContent = '';
+    getJson('/api/incidents/' + encodeURIComponent(incident.id) + '/pages').then(function (all) {
+      status.textContent = all.length ? '' : 'Personne n’a encore été alerté.';
+      all.forEach(function (a) {
+        var li = el('li', 'page page-' + String(a.outcome).toLowerCase());
+        li.appendChild(el('time', null, time(a.at)));
+        li.appendChild(el('span', 'tag', 'niveau ' + (a.level + 1)));
+        li.appendChild(el('span', null, ' ' + a.personId + ' — ' + a.channel + ' ' + (a.maskedAddress || '') + ' : ' +
+          (OUTCOMES[a.outcome] || a.outcome) + (a.detail ? ' (' + a.detail + ')' : '')));
+        list.appendChild(li);
+      });
+    }).catch(function (e) { status.textContent = 'Alertes indisponibles : ' + e.message; });
   }
 
   function showWhy(incident) {

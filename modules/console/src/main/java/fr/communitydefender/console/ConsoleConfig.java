@@ -1,7 +1,10 @@
 package fr.communitydefender.console;
 
-/** Where the console listens and which Kafka cluster it reads. */
-public record ConsoleConfig(String host, int port, String kafkaBootstrap, int recentMentions) {
+/**
+ * Where the console listens and which Kafka cluster it reads; {@code ackKey}: the installation's key for the
+ * acknowledgement links of pages (null: links disabled).
+ */
+public record ConsoleConfig(String host, int port, String kafkaBootstrap, int recentMentions, byte[] ackKey) {
   public ConsoleConfig {
     host = host == null || host.isBlank() ? "127.0.0.1" : host;
     if (port < 0 || port > 65_535) {
@@ -11,5 +14,9 @@ public record ConsoleConfig(String host, int port, String kafkaBootstrap, int re
       throw new IllegalArgumentException("kafkaBootstrap: required");
     }
     recentMentions = recentMentions <= 0 ? 200 : recentMentions;
+  }
+
+  public ConsoleConfig(String host, int port, String kafkaBootstrap, int recentMentions) {
+    this(host, port, kafkaBootstrap, recentMentions, null);
   }
 }

@@ -50,6 +50,7 @@ public final class ConsoleVerticle extends VerticleBase {
   private KafkaSender sender;
   private final fr.communitydefender.console.ops.CollectorHealthView collectors =
       new fr.communitydefender.console.ops.CollectorHealthView();
+  private final fr.communitydefender.console.paging.PagesView pages = new fr.communitydefender.console.paging.PagesView();
   private final java.util.List<java.util.function.Function<io.vertx.core.Vertx, Router>> extraApi;
 
   /** {@code search} and {@code erasure} may be null when no storage is configured (their routes then answer 503). */
@@ -77,7 +78,7 @@ public final class ConsoleVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     FeedHub hub = new FeedHub(config.recentMentions(), incidents, registry);
-    reader = new KafkaFeedReader(config.kafkaBootstrap(), incidents, silences, collectors,
+    reader = new KafkaFeedReader(config.kafkaBootstrap(), incidents, silences, collectors, pages,
         m -> context.runOnContext(v -> hub.mention(m)),
         e -> context.runOnContext(v -> hub.incident(e)),
         config.recentMentions());
@@ -102,6 +103,8 @@ public final class ConsoleVerticle extends VerticleBase {
     root.route("/api/*").subRouter(IncidentsRouter.create(vertx, incidents,
         search == null ? null : new IncidentExplanations(search, explainer), sender));
     root.route("/api/*").subRouter(SilencesRouter.create(vertx, silences, sender));
+    root.route("/*").subRouter(fr.communitydefender.console.paging.AckRouter.create(vertx, incidents, pages, sender,
+        config.ackKey()));
     if (search != null) {
       root.route("/api/*").subRouter(SearchRouter.create(vertx, search, erasure));
     } else {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code check-config}: validates watches and alert rules, like {@code amtool check-config}; exit 0 when valid. */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-    description = "Checks the watches, alert rules and collectors; prints file:line:column: field: problem on error.")
+    description = "Checks the watches, alert rules, collectors and on-call file; prints file:line:column: field: problem on error.")
 public final class CheckConfigCommand implements Callable<Integer> {
   @Option(names = "--watches", paramLabel = "FILE", description = "Watches YAML (default: the built-in demo watches).")
   Path watches;
@@ -24,6 +24,9 @@ public final class CheckConfigCommand implements Callable<Integer> {
       + "must be readable: environment variables set, files present).")
   Path collectors;
 
+  @Option(names = "--oncall", paramLabel = "FILE", description = "On-call YAML to check too (references, secrets).")
+  Path oncall;
+
   @Override
   public Integer call() throws Exception {
     try {
@@ -32,8 +35,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
       AlertRules r = AlertRules.load(rules, w.ids());
       int sources = collectors == null ? 0
           : fr.communitydefender.collectors.live.CollectorsConfig.load(collectors).collectors().size();
-      System.out.printf("OK: %d watches, %d rules%s%n", w.watches().size(), r.rules().size(),
-          collectors == null ? "" : ", " + sources + " collectors");
+      String people = oncall == null ? ""
+          : ", " + fr.communitydefender.paging.oncall.OnCallConfig.load(oncall).people().size() + " people on call";
+      System.out.printf("OK: %d watches, %d rules%s%s%n", w.watches().size(), r.rules().size(),
+          collectors == null ? "" : ", " + sources + " collectors", people);
       return 0;
     } catch (ConfigException e) {
       System.err.println(e.getMessage());

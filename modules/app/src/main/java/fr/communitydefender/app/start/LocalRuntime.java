@@ -8,6 +8,22 @@ import fr.communitydefender.collectors.CollectorMetrics;
 import fr.communitydefender.collectors.live.LiveCollectors;
 import fr.communitydefender.collectors.replay.ReplayCollector;
 import fr.communitydefender.console.http.ApiErrors;
+import fr.communitydefender.app.demo.DemoOnCall;
+import fr.communitydefender.devservices.mail.MailCatcher;
+import fr.communitydefender.domain.config.KeyFiles;
+import fr.communitydefender.domain.paging.Notification;
+import fr.communitydefender.paging.PagingMetrics;
+import fr.communitydefender.paging.channel.ChannelSender;
+import fr.communitydefender.paging.channel.EmailSender;
+import fr.communitydefender.paging.channel.OvhSender;
+import fr.communitydefender.paging.channel.SmppSender;
+import fr.communitydefender.paging.channel.TwilioSender;
+import fr.communitydefender.paging.channel.WebhookSender;
+import fr.communitydefender.paging.escalation.PagingTopology;
+import fr.communitydefender.paging.oncall.Channels;
+import fr.communitydefender.paging.oncall.OnCallConfig;
+import fr.communitydefender.paging.sender.Pager;
+import java.time.Duration;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import fr.communitydefender.console.ConsoleConfig;
@@ -69,6 +85,7 @@ public final class LocalRuntime implements AutoCloseable {
   private Vertx vertx;
   private LiveCollectors collectors;
   private int intakePort = -1;
+  private MailCatcher mailCatcher;
   private Thread replayThread;
   private volatile ReplayCollector.Result replayResult;
 
@@ -122,6 +139,9 @@ public final class LocalRuntime implements AutoCloseable {
     if (o.roles().contains(Role.COLLECT) && !o.collectors().collectors().isEmpty()) {
       collectors = LiveCollectors.start(vertx(), o.collectors(), bootstrap, new CollectorMetrics(registry));
       resources.push(collectors);
+    }
+    if (o.roles().contains(Role.PAGE)) {
+      startPaging(o, checks);
     }
     Router intake = collectors == null ? null : collectors.intakeRouter(ApiErrors::send);
     if (o.roles().contains(Role.CONSOLE)) {
@@ -270,6 +290,59 @@ public final class LocalRuntime implements AutoCloseable {
     return vertx;
   }
 
+  /**
+   * Escalation (Streams app {@code cd-paging}) and the pager. Without an on-call file: in local mode, the demo people
+   * and an in-process mail catcher; against an external cluster, nobody is paged (logged).
+   */
+  private void startPaging(RuntimeOptions o, Map<String, BooleanSupplier> checks) {
+    OnCallConfig oncall = o.paging().oncall();
+    if (oncall == null) {
+      if (!o.embeddedKafka()) {
+        LOG.atWarn().log("role page without --oncall: nobody will be paged");
+        return;
+      }
+      mailCatcher = MailCatcher.start(o.paging().mailCatcherPort());
+      resources.push(mailCatcher);
+      oncall = DemoOnCall.load(o.dataDir(), mailCatcher.port(), "http://" + o.httpHost() + ":" + o.httpPort());
+      LOG.atInfo().addKeyValue("smtpPort", mailCatcher.port()).log("demo on-call: pages go to the local mail catcher");
+    }
+    byte[] key = KeyFiles.readOrCreate(o.paging().ackKey());
+    PagingMetrics metrics = new PagingMetrics(registry);
+    StreamsApp app = StreamsApp.start("cd-paging", PagingTopology.build(oncall, key, metrics, Duration.ofSeconds(1)),
+        bootstrap, o.dataDir().resolve("streams"), registry);
+    resources.push(app);
+    Map<Notification.Channel, ChannelSender> senders = new java.util.EnumMap<>(Notification.Channel.class);
+    Channels ch = oncall.channels();
+    if (ch.email() != null) {
+      senders.put(Notification.Channel.EMAIL, new EmailSender(vertx(), ch.email()));
+    }
+    if (ch.sms() != null) {
+      senders.put(Notification.Channel.SMS, switch (ch.sms().provider()) {
+        case "ovh" -> new OvhSender(vertx(), ch.sms().ovh());
+        case "twilio" -> new TwilioSender(vertx(), ch.sms().twilio());
+        default -> {
+          SmppSender smpp = new SmppSender(ch.sms().smpp());
+          resources.push(smpp);
+          yield smpp;
+        }
+      });
+    }
+    if (ch.webhook() != null) {
+      senders.put(Notification.Channel.WEBHOOK, new WebhookSender(vertx(), ch.webhook()));
+    }
+    var attempts = Producers.forTopic(bootstrap, Topics.PAGING_ATTEMPTS, "cd-pager-attempts");
+    var outbox = Producers.forTopic(bootstrap, Topics.PAGING_OUTBOX, "cd-pager-outbox");
+    resources.push(attempts);
+    resources.push(outbox);
+    Pager pager = new Pager(bootstrap, senders, oncall, attempts, outbox, metrics, 4, Duration.ofSeconds(2));
+    Thread thread = Thread.ofPlatform().name("cd-pager").start(pager);
+    resources.push(() -> {
+      pager.close();
+      thread.join(10_000);
+    });
+    checks.put("page", () -> app.running() && pager.healthy());
+  }
+
   /** Without the console role, webhook intakes get their own HTTP server on the console's address. */
   private void startIntakeServer(RuntimeOptions o, Router intake) {
     Router root = Router.router(vertx());
@@ -288,8 +361,21 @@ public final class LocalRuntime implements AutoCloseable {
 
   private void startConsole(RuntimeOptions o, Map<String, BooleanSupplier> checks, Router intake) {
     Vertx vertx = vertx();
-    console = new ConsoleVerticle(new ConsoleConfig(o.httpHost(), o.httpPort(), bootstrap, 200), registry, checks,
-        search, erasure, intake == null ? List.of() : List.of(v -> intake));
+    List<java.util.function.Function<Vertx, Router>> api = new java.util.ArrayList<>();
+    if (intake != null) {
+      api.add(v -> intake);
+    }
+    if (mailCatcher != null) {
+      MailCatcher catcher = mailCatcher;
+      api.add(v -> {
+        Router r = Router.router(v);
+        r.get("/dev/mailbox").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+            .end(fr.communitydefender.domain.json.Json.write(catcher.messages())));
+        return r;
+      });
+    }
+    console = new ConsoleVerticle(new ConsoleConfig(o.httpHost(), o.httpPort(), bootstrap, 200,
+        KeyFiles.readOrCreate(o.paging().ackKey())), registry, checks, search, erasure, api);
     try {
       vertx.deployVerticle(console).await(30, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
@@ -333,6 +419,11 @@ public final class LocalRuntime implements AutoCloseable {
   /** The port of the intake server started when webhook intakes run without the console, else -1. */
   public int intakePort() {
     return intakePort;
+  }
+
+  /** The demo mail catcher, or null when pages go to a real SMTP server (or nobody is paged). */
+  public MailCatcher mailCatcher() {
+    return mailCatcher;
   }
 
   public int consolePort() {

@@ -2,7 +2,7 @@ package fr.communitydefender.app.start;
 
 /** What a process does; production splits them across instances, local mode runs them all. */
 public enum Role {
-  /** Collectors (replay drills now; live sources later). */
+  /** Collectors: replays of recorded drills and the live sources of {@code --collectors}. */
   COLLECT,
   /** Streams: parse, match watches, per-watch volume windows. */
   PROCESS,
@@ -16,5 +16,10 @@ public enum Role {
   /** Storage: enriched mentions and incidents into Elasticsearch; retention. */
   INDEX,
   /** The HTTP/WebSocket console, API, search and metrics. */
-  CONSOLE
+  CONSOLE,
+  /**
+   * On-call paging: escalation (Streams) and the pager (email, SMS, webhooks). Without {@code --oncall}, local mode
+   * pages the demo on-call people through an in-process mail catcher shown at {@code /mailbox.html}.
+   */
+  PAGE
 }

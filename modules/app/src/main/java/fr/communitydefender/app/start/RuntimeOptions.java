@@ -31,7 +31,8 @@ public record RuntimeOptions(
     StorageOptions storage,
     SentimentConfig sentiment,
     DeepConfig deep,
-    CollectorsConfig collectors) {
+    CollectorsConfig collectors,
+    PagingOptions paging) {
 
   public RuntimeOptions {
     roles = roles == null || roles.isEmpty() ? EnumSet.allOf(Role.class) : Set.copyOf(roles);
@@ -41,6 +42,7 @@ public record RuntimeOptions(
     sentiment = sentiment == null ? SentimentConfig.NONE : sentiment;
     deep = deep == null ? DeepConfig.DEFAULT : deep;
     collectors = collectors == null ? new CollectorsConfig(List.of()) : collectors;
+    paging = paging == null ? PagingOptions.defaults(dataDir) : paging;
     if (storage == null) {
       storage = StorageOptions.embeddedForTests(dataDir);
     }
@@ -54,7 +56,16 @@ public record RuntimeOptions(
       int httpPort, int partitions, Short replicationFactor, WatchesConfig watches, AlertRules rules,
       ReplayOptions replay, StorageOptions storage, SentimentConfig sentiment, DeepConfig deep) {
     this(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions, replicationFactor, watches, rules,
-        replay, storage, sentiment, deep, null);
+        replay, storage, sentiment, deep, null, null);
+  }
+
+  /** A run with live collectors and default paging. */
+  public RuntimeOptions(Set<Role> roles, Path dataDir, String kafkaBootstrap, int kafkaPort, String httpHost,
+      int httpPort, int partitions, Short replicationFactor, WatchesConfig watches, AlertRules rules,
+      ReplayOptions replay, StorageOptions storage, SentimentConfig sentiment, DeepConfig deep,
+      CollectorsConfig collectors) {
+    this(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions, replicationFactor, watches, rules,
+        replay, storage, sentiment, deep, collectors, null);
   }
 
   /** Whether this run talks to Elasticsearch (indexing or the console's search). */

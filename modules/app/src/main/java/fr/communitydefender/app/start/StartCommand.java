@@ -119,6 +119,19 @@ public final class StartCommand implements Callable<Integer> {
       + "RSS/Atom feeds, X, Facebook pages, webhook intakes); run by the collect role. See README, \"Sources\".")
   Path collectors;
 
+  @Option(names = "--oncall", paramLabel = "FILE", description = "On-call YAML (people, schedules, escalation "
+      + "policies, quiet hours, email/SMS/webhook channels) for the page role. Without it, local mode pages the demo "
+      + "on-call people through an in-process mail catcher (see /mailbox.html); with an external cluster nobody is paged.")
+  Path oncall;
+
+  @Option(names = "--ack-key", paramLabel = "FILE", description = "Secret signing the acknowledgement links of pages "
+      + "(created if absent; share it between the page and console instances; default: DATA-DIR/secrets/ack.key).")
+  Path ackKey;
+
+  @Option(names = "--mail-catcher-port", paramLabel = "PORT", description = "SMTP port of the demo mail catcher "
+      + "(local mode without --oncall; default: ${DEFAULT-VALUE}; 0 = any free port).")
+  int mailCatcherPort = 3025;
+
   @Option(names = "--demo", description = "Write the synthetic demo drill to the data directory and replay it "
       + "(speed 60, rebased to now, unless --speed/--no-rebase say otherwise).")
   boolean demo;
@@ -210,7 +223,9 @@ public final class StartCommand implements Callable<Integer> {
     return new RuntimeOptions(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions,
         replicationFactor, watchesConfig, alertRules, replayOptions, storage, sentiment,
         new DeepConfig(deepMinReach, java.time.Duration.ofHours(1), deepThreads),
-        collectors == null ? null : CollectorsConfig.load(collectors));
+        collectors == null ? null : CollectorsConfig.load(collectors),
+        new PagingOptions(oncall == null ? null : fr.communitydefender.paging.oncall.OnCallConfig.load(oncall),
+            ackKey != null ? ackKey : dataDir.resolve("secrets").resolve("ack.key"), mailCatcherPort));
   }
 
   private static String blankToNull(String s) {

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the incidents and silences topics from the beginning (every console instance builds the whole view) and the enriched
+ * Reads the incidents, silences, collector-health and page-attempts topics from the beginning (every console instance builds the whole view) and the enriched
  * mentions from the last {@code recent} per partition, on its own thread, handing each item to the console.
  */
 public final class KafkaFeedReader extends ConsumerLoop {
@@ -37,9 +37,11 @@ public final class KafkaFeedReader extends ConsumerLoop {
   private final int recent;
 
   private final fr.communitydefender.console.ops.CollectorHealthView collectors;
+  private final fr.communitydefender.console.paging.PagesView pages;
 
   public KafkaFeedReader(String bootstrap, IncidentView view, SilenceView silences,
-      fr.communitydefender.console.ops.CollectorHealthView collectors, Consumer<Mention> onMention,
+      fr.communitydefender.console.ops.CollectorHealthView collectors,
+      fr.communitydefender.console.paging.PagesView pages, Consumer<Mention> onMention,
       Consumer<IncidentEvent> onIncident, int recent) {
     super("console-feed", Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -48,6 +50,7 @@ public final class KafkaFeedReader extends ConsumerLoop {
     this.view = view;
     this.silences = silences;
     this.collectors = collectors;
+    this.pages = pages;
     this.onMention = onMention;
     this.onIncident = onIncident;
     this.recent = recent;
@@ -64,14 +67,17 @@ public final class KafkaFeedReader extends ConsumerLoop {
     List<TopicPartition> mentions = partitions(c, Topics.MENTIONS_ENRICHED.name());
     List<TopicPartition> silenced = partitions(c, Topics.SILENCES.name());
     List<TopicPartition> health = partitions(c, Topics.COLLECTOR_HEALTH.name());
+    List<TopicPartition> attempts = partitions(c, Topics.PAGING_ATTEMPTS.name());
     List<TopicPartition> all = new ArrayList<>(incidents);
     all.addAll(mentions);
     all.addAll(silenced);
     all.addAll(health);
+    all.addAll(attempts);
     c.assign(all);
     c.seekToBeginning(incidents);
     c.seekToBeginning(silenced);
     c.seekToBeginning(health);
+    c.seekToBeginning(attempts);
     Map<TopicPartition, Long> ends = c.endOffsets(mentions);
     Map<TopicPartition, Long> begins = c.beginningOffsets(mentions);
     for (TopicPartition tp : mentions) {
@@ -108,7 +114,9 @@ public final class KafkaFeedReader extends ConsumerLoop {
       return;
     }
     try {
-      if (r.topic().equals(Topics.COLLECTOR_HEALTH.name())) {
+      if (r.topic().equals(Topics.PAGING_ATTEMPTS.name())) {
+        pages.apply(Json.read(r.value(), fr.communitydefender.domain.paging.DeliveryAttempt.class));
+      } else if (r.topic().equals(Topics.COLLECTOR_HEALTH.name())) {
         collectors.apply(Json.read(r.value(), fr.communitydefender.domain.collector.CollectorHealth.class));
       } else if (r.topic().equals(Topics.SILENCES.name())) {
         silences.apply(Json.read(r.value(), Silence.class));

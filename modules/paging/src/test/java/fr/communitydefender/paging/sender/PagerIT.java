@@ -1,0 +1,182 @@
+package fr.communitydefender.paging.sender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.communitydefender.devservices.kafka.EmbeddedKafka;
+import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.incident.Incident;
+import fr.communitydefender.domain.incident.IncidentEvent;
+import fr.communitydefender.domain.incident.Severity;
+import fr.communitydefender.domain.paging.DeliveryAttempt;
+import fr.communitydefender.domain.paging.Notification;
+import fr.communitydefender.domain.topic.Producers;
+import fr.communitydefender.domain.topic.TopicProvisioner;
+import fr.communitydefender.domain.topic.Topics;
+import fr.communitydefender.paging.PagingMetrics;
+import fr.communitydefender.paging.channel.ChannelSender;
+import fr.communitydefender.paging.channel.EmailSender;
+import fr.communitydefender.paging.channel.TwilioSender;
+import fr.communitydefender.paging.escalation.PagingTopology;
+import fr.communitydefender.paging.oncall.OnCallConfig;
+import fr.communitydefender.paging.oncall.TestOnCall;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pager and the escalation on a real broker: a provider down falls back to email (GreenMail receives it), a page
+ * already delivered is not sent again after a restart, and an escalation interrupted by a restart (state restored
+ * from the changelog) pages the next level on time.
+ */
+class PagerIT {
+  private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  @TempDir
+  static Path dir;
+  private static EmbeddedKafka kafka;
+  private static GreenMail mail;
+  private static Vertx vertx;
+  private static int twilioPort;
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+    TopicProvisioner.ensure(kafka.bootstrapServers(), 2, (short) 1);
+    mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    vertx = Vertx.vertx();
+    twilioPort = vertx.createHttpServer().requestHandler(req -> req.response().setStatusCode(503)
+            .end("{\"code\":20503,\"message\":\"Service Unavailable\",\"status\":503}"))
+        .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS).actualPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close();
+    mail.stop();
+    kafka.close();
+  }
+
+  private static OnCallConfig config(String name) throws Exception {
+    Path sub = java.nio.file.Files.createDirectories(dir.resolve(name));
+    return OnCallConfig.load(TestOnCall.write(sub, s -> s.replace("port: 3025", "port: " + mail.getSmtp().getPort())
+        .replace("http://127.0.0.1:1", "http://127.0.0.1:" + twilioPort).replace("delay: 10m", "delay: 3s")));
+  }
+
+  private static Pager pager(OnCallConfig config, KafkaProducer<String, DeliveryAttempt> attempts,
+      KafkaProducer<String, Notification> outbox) {
+    Map<Notification.Channel, ChannelSender> senders = Map.of(
+        Notification.Channel.EMAIL, new EmailSender(vertx, config.channels().email()),
+        Notification.Channel.SMS, new TwilioSender(vertx, config.channels().sms().twilio()));
+    return new Pager(kafka.bootstrapServers(), senders, config, attempts, outbox,
+        new PagingMetrics(new SimpleMeterRegistry()), 2, Duration.ofMillis(100));
+  }
+
+  private static List<DeliveryAttempt> attemptsFor(String notificationPrefix, int atLeast) {
+    return TopicReader.readUntil(kafka.bootstrapServers(), Topics.PAGING_ATTEMPTS,
+        l -> l.stream().filter(r -> r.value().notificationId().startsWith(notificationPrefix)).count() >= atLeast,
+        Duration.ofSeconds(30)).stream().map(ConsumerRecord::value)
+        .filter(a -> a.notificationId().startsWith(notificationPrefix)).toList();
+  }
+
+  @Test
+  void shouldFallBackToEmailWhenTheSmsProviderIsDownAndNeverSendTwice() throws Exception {
+    OnCallConfig config = config("fallback");
+    Notification page = new Notification("inc-a:1:0:camille:SMS", "inc-a", "ville", Notification.Kind.OPENED, 0,
+        Severity.HIGH, "camille", "Camille", Notification.Channel.SMS, "+33611111111", "fr",
+        "[HAUTE] Pic — ville", "Nouvel incident", "CD HAUTE ville: Pic", null,
+        List.of(Notification.Channel.EMAIL), Instant.now());
+    try (var attempts = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_ATTEMPTS, "t-attempts");
+        var outbox = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox")) {
+      outbox.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), page.incidentId(), page)).get();
+      try (Pager pager = pager(config, attempts, outbox)) {
+        Thread t = Thread.ofPlatform().start(pager);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.getReceivedMessages().length == 1);
+        pager.close();
+        t.join(10_000);
+      }
+      assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("camille@ville.example");
+      assertThat(attemptsFor("inc-a:", 4)).extracting(DeliveryAttempt::channel, DeliveryAttempt::outcome)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(Notification.Channel.SMS, DeliveryAttempt.Outcome.FAILED),
+              org.assertj.core.groups.Tuple.tuple(Notification.Channel.SMS, DeliveryAttempt.Outcome.FAILED),
+              org.assertj.core.groups.Tuple.tuple(Notification.Channel.SMS, DeliveryAttempt.Outcome.GAVE_UP),
+              org.assertj.core.groups.Tuple.tuple(Notification.Channel.EMAIL, DeliveryAttempt.Outcome.SENT));
+
+      Notification emailAgain = page.fallingBackTo(Notification.Channel.EMAIL, "camille@ville.example");
+      outbox.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), page.incidentId(), emailAgain)).get();
+      try (Pager restarted = pager(config, attempts, outbox)) {
+        Thread t = Thread.ofPlatform().start(restarted);
+        assertThat(attemptsFor("inc-a:", 5)).last().satisfies(a -> {
+          assertThat(a.outcome()).isEqualTo(DeliveryAttempt.Outcome.DUPLICATE);
+          assertThat(a.maskedAddress()).isEqualTo("c•••@ville.example");
+        });
+        restarted.close();
+        t.join(10_000);
+      }
+      assertThat(mail.getReceivedMessages()).as("not sent twice").hasSize(1);
+    }
+  }
+
+  private static KafkaStreams streams(OnCallConfig config, Path state) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "paging-it");
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    KafkaStreams s = new KafkaStreams(PagingTopology.build(config, KEY, new PagingMetrics(new SimpleMeterRegistry()),
+        Duration.ofMillis(200)), p);
+    s.start();
+    return s;
+  }
+
+  private static List<Notification> pages(String incident, int atLeast) {
+    return TopicReader.readUntil(kafka.bootstrapServers(), Topics.PAGING_OUTBOX,
+        l -> l.stream().filter(r -> r.key().equals(incident)).count() >= atLeast, Duration.ofSeconds(60)).stream()
+        .filter(r -> r.key().equals(incident)).map(ConsumerRecord::value).toList();
+  }
+
+  @Test
+  void shouldCarryOnAnEscalationAfterARestart() throws Exception {
+    OnCallConfig config = config("restart");
+    KafkaStreams first = streams(config, dir.resolve("state-1"));
+    Incident incident = new Incident("spike.ville.restart", "spike", "ville", Severity.HIGH, "Pic de mentions",
+        Incident.Status.OPEN, Instant.now(), Instant.now(), null, 40, 40, 20, Duration.ofMinutes(5), "40 en 5m");
+    try (var producer = Producers.forTopic(kafka.bootstrapServers(), Topics.INCIDENTS, "t-incidents")) {
+      producer.send(new ProducerRecord<>(Topics.INCIDENTS.name(), incident.id(),
+          new IncidentEvent(IncidentEvent.Type.OPENED, Instant.now(), incident))).get();
+    }
+    assertThat(pages(incident.id(), 1)).singleElement()
+        .satisfies(n -> assertThat(n.kind()).isEqualTo(Notification.Kind.OPENED));
+    first.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
+        org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(20)));
+    KafkaStreams second = streams(config, dir.resolve("state-2"));
+    try {
+      List<Notification> all = pages(incident.id(), 2);
+      assertThat(all).extracting(Notification::kind)
+          .containsExactly(Notification.Kind.OPENED, Notification.Kind.ESCALATED);
+      assertThat(all.get(1).personId()).isEqualTo("dircom");
+      assertThat(all.get(1).createdAt()).isAfterOrEqualTo(all.get(0).createdAt().plusSeconds(3));
+    } finally {
+      second.close(Duration.ofSeconds(20));
+    }
+  }
+}
