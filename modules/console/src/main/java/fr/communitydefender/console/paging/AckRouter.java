@@ -29,6 +29,8 @@ public final class AckRouter {
   private final PagesView pages;
   private final KafkaSender sender;
   private final byte[] key;
+  private static final java.time.format.DateTimeFormatter OPENED = java.time.format.DateTimeFormatter
+      .ofPattern("dd/MM à HH:mm").withZone(java.time.ZoneId.of("Europe/Paris"));
   private final Set<String> used = ConcurrentHashMap.newKeySet();
 
   private AckRouter(IncidentView incidents, PagesView pages, KafkaSender sender, byte[] key) {
@@ -89,7 +91,7 @@ public final class AckRouter {
     String form = "<form method=\"post\"><p><label>Commentaire (facultatif)<br><textarea name=\"comment\" maxlength=\"500\""
         + " rows=\"3\"></textarea></label></p><p><button type=\"submit\">Je prends l'incident</button></p></form>";
     page(ctx, 200, "Prendre l'incident", "« " + c.incident().title() + " » — veille " + c.incident().watchId()
-        + ", ouvert " + c.incident().openedAt() + ". " + (c.incident().reason() == null ? "" : c.incident().reason()),
+        + ", ouvert le " + OPENED.format(c.incident().openedAt()) + ". " + (c.incident().reason() == null ? "" : c.incident().reason()),
         form);
   }
 

@@ -25,7 +25,7 @@ public final class EmailSender implements ChannelSender {
     MailConfig mail = new MailConfig().setHostname(config.host()).setPort(config.port())
         .setStarttls(config.security().equals("starttls") ? StartTLSOptions.REQUIRED : StartTLSOptions.DISABLED)
         .setSsl(config.security().equals("tls"))
-        .setConnectTimeout(10_000);
+        .setConnectTimeout(10_000).setKeepAlive(false);
     if (config.username() != null) {
       mail.setLogin(LoginOption.REQUIRED).setUsername(config.username())
           .setPassword(config.password() == null ? "" : config.password().value());
