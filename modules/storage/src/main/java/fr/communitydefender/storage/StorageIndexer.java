@@ -5,6 +5,7 @@ import fr.communitydefender.domain.incident.Silence;
 import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.json.JsonDecodeException;
 import fr.communitydefender.domain.mention.DeadLetter;
+import fr.communitydefender.domain.paging.DeliveryAttempt;
 import fr.communitydefender.domain.mention.DeepAnalysis;
 import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.topic.ConsumerLoop;
@@ -32,7 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the enriched mentions, the deep-tier results and the incident events and writes them to Elasticsearch in
+ * Consumes the enriched mentions, the deep-tier results, the incident events, silences and page attempts (the last
+ * three also as entries of the main courante, {@code cd-audit}) and writes them to Elasticsearch in
  * bulk: mentions into their daily index (id = mention id; mention and deep result are merged into the document, in
  * whichever order they come), incidents (latest state, id = incident id), incident events and audit entries (id =
  * topic partition and offset). Offsets are committed only after Elasticsearch has taken the whole batch, so an outage
@@ -74,7 +76,7 @@ public final class StorageIndexer extends ConsumerLoop {
   protected void onStart(KafkaConsumer<byte[], byte[]> c) {
     writer = writerFactory.apply(millis -> waitPaused(c, millis));
     c.subscribe(List.of(Topics.MENTIONS_ENRICHED.name(), Topics.MENTIONS_DEEP.name(), Topics.INCIDENTS.name(),
-        Topics.SILENCES.name()));
+        Topics.SILENCES.name(), Topics.PAGING_ATTEMPTS.name()));
   }
 
   @Override
@@ -153,6 +155,17 @@ public final class StorageIndexer extends ConsumerLoop {
         out.add(new BulkWriter.Doc(MentionDocument.indexFor(deep.publishedAt()), deep.mentionId(),
             new MentionDocument.DeepUpdate(MentionDocument.Deep.of(deep.analysis(), Instant.now())), "mention_deep",
             true));
+      } else if (r.topic().equals(Topics.PAGING_ATTEMPTS.name())) {
+        DeliveryAttempt a = Json.read(r.value(), DeliveryAttempt.class);
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("at", a.at());
+        audit.put("actor", "pager");
+        audit.put("action", "page." + a.outcome().name().toLowerCase(Locale.ROOT));
+        audit.put("incidentId", a.incidentId());
+        audit.put("detail", a.kind().name().toLowerCase(Locale.ROOT) + ", niveau " + (a.level() + 1) + ", "
+            + a.personId() + " par " + a.channel().id() + " (" + a.maskedAddress() + ", " + a.provider()
+            + (a.providerId() == null ? "" : " " + a.providerId()) + ")" + (a.detail() == null ? "" : " : " + a.detail()));
+        out.add(new BulkWriter.Doc(IndexSetup.AUDIT, "page-p" + r.partition() + "-o" + r.offset(), audit, "audit"));
       } else if (r.topic().equals(Topics.SILENCES.name())) {
         Silence silence = Json.read(r.value(), Silence.class);
         Map<String, Object> audit = new LinkedHashMap<>();

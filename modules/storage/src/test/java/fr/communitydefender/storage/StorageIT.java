@@ -15,6 +15,8 @@ import fr.communitydefender.domain.incident.Incident;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.incident.Severity;
 import fr.communitydefender.domain.mention.DeadLetter;
+import fr.communitydefender.domain.paging.DeliveryAttempt;
+import fr.communitydefender.domain.paging.Notification;
 import fr.communitydefender.domain.mention.DeepAnalysis;
 import fr.communitydefender.domain.mention.MentionAnalysis;
 import fr.communitydefender.domain.mention.Mention;
@@ -151,11 +153,21 @@ class StorageIT {
           new StringSerializer(), Topics.INCIDENTS.valueSerde().serializer())
           .send(new ProducerRecord<>(Topics.INCIDENTS.name(), incident.id(),
               new IncidentEvent(IncidentEvent.Type.OPENED, m.publishedAt(), incident))).get();
+      new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+          new StringSerializer(), Topics.PAGING_ATTEMPTS.valueSerde().serializer())
+          .send(new ProducerRecord<>(Topics.PAGING_ATTEMPTS.name(), incident.id(), new DeliveryAttempt(
+              incident.id() + ":1:0:camille:SMS", incident.id(), Notification.Kind.OPENED, 0, "camille",
+              Notification.Channel.SMS, "+336••••1111", "twilio", "SM123", DeliveryAttempt.Outcome.SENT, "try 1",
+              m.publishedAt().plusSeconds(2)))).get();
       Thread thread = Thread.ofPlatform().start(indexer);
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
         client.indices().refresh(r -> r.index(IndexSetup.AUDIT));
-        assertThat(client.count(c -> c.index(IndexSetup.AUDIT)).count()).isEqualTo(1);
+        assertThat(client.count(c -> c.index(IndexSetup.AUDIT)).count()).isEqualTo(2);
       });
+      assertThat(client.search(q -> q.index(IndexSetup.AUDIT).query(t -> t.term(f -> f.field("action")
+          .value("page.sent"))), Map.class).hits().hits()).singleElement()
+          .satisfies(h -> assertThat(h.source().get("detail"))
+              .isEqualTo("opened, niveau 1, camille par sms (+336••••1111, twilio SM123) : try 1"));
       assertThat(count(client)).isEqualTo(1);
       MentionDocument stored = client.get(g -> g.index("mentions-2026.03.15").id("r1"), MentionDocument.class)
           .source();
