@@ -2,7 +2,7 @@ package fr.communitydefender.collectors.facebook;
 
 import fr.communitydefender.collectors.CollectorMetrics;
 import fr.communitydefender.collectors.live.CursorStore;
-import fr.communitydefender.collectors.live.LiveCollector;
+import fr.communitydefender.collectors.live.PollingCollector;
 import fr.communitydefender.collectors.live.MentionSink;
 import fr.communitydefender.collectors.live.RateLimits;
 import fr.communitydefender.collectors.live.RecentIds;
@@ -21,7 +21,7 @@ import java.util.Map;
  * the token never leaves it) and the new comments of those posts. The position is the start time of the last complete
  * poll and the ids published since then, which the next poll (asking {@code since} that time) skips.
  */
-public final class FacebookCollector extends LiveCollector {
+public final class FacebookCollector extends PollingCollector {
   static final String FEED_FIELDS = "id,message,story,created_time,updated_time,permalink_url,from";
   static final String COMMENT_FIELDS = "id,message,created_time,from,parent,permalink_url";
   private static final String POSITION = "since";
@@ -31,35 +31,26 @@ public final class FacebookCollector extends LiveCollector {
   private final FacebookConfig config;
   private final FacebookParser parser;
   private WebClient http;
-  private long timer = -1;
   private Duration rateWait;
   /** Entries published since the last complete poll's start (the next poll asks from there), saved with it. */
   private final RecentIds recent;
 
   public FacebookCollector(FacebookConfig config, MentionSink sink, CursorStore store, CollectorMetrics metrics) {
-    super(config.id(), config.type(), sink, store, metrics);
+    super(config.id(), config.type(), config.interval(), sink, store, metrics);
     this.config = config;
     this.parser = new FacebookParser(config.id());
     this.recent = RecentIds.decode(position(RecentIds.POSITION));
   }
 
   @Override
-  protected void connect() {
+  protected void open() {
     if (http == null) {
       http = WebClient.create(vertx);
     }
-    poll();
   }
 
   @Override
-  protected void disconnect() {
-    vertx.cancelTimer(timer);
-  }
-
-  private void poll() {
-    if (stopping()) {
-      return;
-    }
+  protected void poll() {
     long start = Instant.now().getEpochSecond();
     String since = position(POSITION);
     String first = config.baseUrl() + "/" + config.pageId() + "/feed?fields=" + FEED_FIELDS + "&limit=25";
@@ -70,18 +61,14 @@ public final class FacebookCollector extends LiveCollector {
           connected();
           recent.forgetBefore(start);
           advance(Map.of(POSITION, Long.toString(start), RecentIds.POSITION, recent.encode()));
-          timer = vertx.setTimer(next().toMillis(), t -> poll());
+          Duration wait = rateWait;
+          rateWait = null;
+          pollAgainIn(wait);
         })
         .onFailure(e -> {
           failed("graph: " + e.getMessage());
           reconnectLater(rateWait, this::poll);
         });
-  }
-
-  private Duration next() {
-    Duration wait = rateWait;
-    rateWait = null;
-    return wait != null && wait.compareTo(config.interval()) > 0 ? wait : config.interval();
   }
 
   /**

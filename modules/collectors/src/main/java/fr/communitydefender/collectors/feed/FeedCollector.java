@@ -2,7 +2,7 @@ package fr.communitydefender.collectors.feed;
 
 import fr.communitydefender.collectors.CollectorMetrics;
 import fr.communitydefender.collectors.live.CursorStore;
-import fr.communitydefender.collectors.live.LiveCollector;
+import fr.communitydefender.collectors.live.PollingCollector;
 import fr.communitydefender.collectors.live.MentionSink;
 import fr.communitydefender.collectors.live.RateLimits;
 import io.vertx.core.buffer.Buffer;
@@ -21,17 +21,16 @@ import java.util.Set;
  * Polls a feed with {@code If-None-Match} / {@code If-Modified-Since}; publishes the items not seen before (the keys
  * of the last 500 items are part of the saved position, so a restart does not publish a feed again).
  */
-public final class FeedCollector extends LiveCollector {
+public final class FeedCollector extends PollingCollector {
   private static final int REMEMBERED = 500;
 
   private final FeedConfig config;
   private final FeedParser parser;
   private final Set<String> seen = new LinkedHashSet<>();
   private WebClient http;
-  private long timer = -1;
 
   public FeedCollector(FeedConfig config, MentionSink sink, CursorStore store, CollectorMetrics metrics) {
-    super(config.id(), config.type(), sink, store, metrics);
+    super(config.id(), config.type(), config.interval(), sink, store, metrics);
     this.config = config;
     this.parser = new FeedParser(config.id());
     String saved = position("seen");
@@ -41,23 +40,15 @@ public final class FeedCollector extends LiveCollector {
   }
 
   @Override
-  protected void connect() {
+  protected void open() {
     if (http == null) {
       http = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setUserAgent(
           "CommunityDefender/0.1 (feed reader)").setFollowRedirects(true));
     }
-    poll();
   }
 
   @Override
-  protected void disconnect() {
-    vertx.cancelTimer(timer);
-  }
-
-  private void poll() {
-    if (stopping()) {
-      return;
-    }
+  protected void poll() {
     var request = http.getAbs(config.url());
     if (position("etag") != null) {
       request.putHeader("If-None-Match", position("etag"));
@@ -75,7 +66,7 @@ public final class FeedCollector extends LiveCollector {
     Duration wait = RateLimits.waitFor(resp.headers(), resp.statusCode(), Instant.now());
     if (resp.statusCode() == 304) {
       connected();
-      schedule(wait);
+      pollAgainIn(wait);
       return;
     }
     if (resp.statusCode() != 200) {
@@ -90,7 +81,7 @@ public final class FeedCollector extends LiveCollector {
     } catch (IllegalArgumentException e) {
       String body = resp.bodyAsString();
       reject("feed " + config.url() + ": " + e.getMessage(), body, null);
-      schedule(wait);
+      pollAgainIn(wait);
       return;
     }
     List<FeedParser.Item> fresh = items.stream().filter(i -> !seen.contains(i.key())).toList();
@@ -108,17 +99,12 @@ public final class FeedCollector extends LiveCollector {
     if (fresh.isEmpty()) {
       advance(Map.copyOf(after));
     }
-    schedule(wait);
+    pollAgainIn(wait);
   }
 
   private static void putIfPresent(Map<String, String> m, String key, String value) {
     if (value != null && !value.isBlank()) {
       m.put(key, value);
     }
-  }
-
-  private void schedule(Duration hint) {
-    Duration next = hint != null && hint.compareTo(config.interval()) > 0 ? hint : config.interval();
-    timer = vertx.setTimer(next.toMillis(), t -> poll());
   }
 }
