@@ -23,6 +23,8 @@ import fr.communitydefender.paging.escalation.PagingTopology;
 import fr.communitydefender.paging.oncall.Channels;
 import fr.communitydefender.paging.oncall.OnCallConfig;
 import fr.communitydefender.paging.sender.Pager;
+import fr.communitydefender.paging.inbound.SmsReplies;
+import fr.communitydefender.paging.inbound.TwilioReplyRouter;
 import java.time.Duration;
 import io.vertx.ext.web.Router;
 import java.util.List;
@@ -85,6 +87,8 @@ public final class LocalRuntime implements AutoCloseable {
   private Vertx vertx;
   private LiveCollectors collectors;
   private int intakePort = -1;
+  /** HTTP endpoints of the roles run here (webhook intakes, SMS replies), served by the console or on their own. */
+  private final List<java.util.function.Function<Vertx, Router>> apiRouters = new java.util.ArrayList<>();
   private MailCatcher mailCatcher;
   private Thread replayThread;
   private volatile ReplayCollector.Result replayResult;
@@ -144,10 +148,13 @@ public final class LocalRuntime implements AutoCloseable {
       startPaging(o, checks);
     }
     Router intake = collectors == null ? null : collectors.intakeRouter(ApiErrors::send);
+    if (intake != null) {
+      apiRouters.add(v -> intake);
+    }
     if (o.roles().contains(Role.CONSOLE)) {
-      startConsole(o, checks, intake);
-    } else if (intake != null) {
-      startIntakeServer(o, intake);
+      startConsole(o, checks);
+    } else if (!apiRouters.isEmpty()) {
+      startIntakeServer(o);
     }
     if (o.roles().contains(Role.COLLECT) && o.replay() != null) {
       startReplay(o);
@@ -334,7 +341,14 @@ public final class LocalRuntime implements AutoCloseable {
     var outbox = Producers.forTopic(bootstrap, Topics.PAGING_OUTBOX, "cd-pager-outbox");
     resources.push(attempts);
     resources.push(outbox);
-    Pager pager = new Pager(bootstrap, senders, oncall, attempts, outbox, metrics, 4, Duration.ofSeconds(2));
+    SmsReplies replies = new SmsReplies();
+    if (oncall.channels().smsReplies()) {
+      var commands = Producers.forTopic(bootstrap, Topics.INCIDENT_COMMANDS, "cd-pager-replies");
+      resources.push(commands);
+      OnCallConfig config = oncall;
+      apiRouters.add(v -> TwilioReplyRouter.create(v, config, replies, commands));
+    }
+    Pager pager = new Pager(bootstrap, senders, oncall, attempts, outbox, metrics, 4, Duration.ofSeconds(2), replies);
     Thread thread = Thread.ofPlatform().name("cd-pager").start(pager);
     resources.push(() -> {
       pager.close();
@@ -343,28 +357,28 @@ public final class LocalRuntime implements AutoCloseable {
     checks.put("page", () -> app.running() && pager.healthy());
   }
 
-  /** Without the console role, webhook intakes get their own HTTP server on the console's address. */
-  private void startIntakeServer(RuntimeOptions o, Router intake) {
+  /**
+   * Without the console role, the other roles' HTTP endpoints (webhook intakes, SMS replies) get their own server on
+   * the console's address.
+   */
+  private void startIntakeServer(RuntimeOptions o) {
     Router root = Router.router(vertx());
-    root.route("/api/*").subRouter(intake);
+    apiRouters.forEach(api -> root.route("/api/*").subRouter(api.apply(vertx())));
     ApiErrors.install(root);
     try {
       var server = vertx().createHttpServer().requestHandler(root).listen(o.httpPort(), o.httpHost())
           .await(30, TimeUnit.SECONDS);
       intakePort = server.actualPort();
       LOG.atInfo().addKeyValue("url", "http://" + o.httpHost() + ":" + server.actualPort() + "/api/intake/")
-          .log("webhook intake listening");
+          .log("HTTP endpoints of the roles (intakes, SMS replies) listening");
     } catch (TimeoutException e) {
       throw new IllegalStateException("intake server did not start within 30 s", e);
     }
   }
 
-  private void startConsole(RuntimeOptions o, Map<String, BooleanSupplier> checks, Router intake) {
+  private void startConsole(RuntimeOptions o, Map<String, BooleanSupplier> checks) {
     Vertx vertx = vertx();
-    List<java.util.function.Function<Vertx, Router>> api = new java.util.ArrayList<>();
-    if (intake != null) {
-      api.add(v -> intake);
-    }
+    List<java.util.function.Function<Vertx, Router>> api = new java.util.ArrayList<>(apiRouters);
     if (mailCatcher != null) {
       MailCatcher catcher = mailCatcher;
       api.add(v -> {
@@ -416,7 +430,7 @@ public final class LocalRuntime implements AutoCloseable {
     return esUrl;
   }
 
-  /** The port of the intake server started when webhook intakes run without the console, else -1. */
+  /** The port of the server of the roles' HTTP endpoints when they run without the console, else -1. */
   public int intakePort() {
     return intakePort;
   }

@@ -6,6 +6,7 @@ import fr.communitydefender.domain.paging.AckToken;
 import fr.communitydefender.domain.paging.DeliveryAttempt;
 import fr.communitydefender.domain.paging.Notification;
 import fr.communitydefender.paging.PagingMetrics;
+import fr.communitydefender.paging.inbound.SmsReplies;
 import fr.communitydefender.paging.oncall.OnCallConfig;
 import fr.communitydefender.paging.oncall.Person;
 import fr.communitydefender.paging.oncall.Policy;
@@ -169,7 +170,7 @@ final class Escalator implements Processor<String, IncidentEvent, String, Object
         channels.stream().filter(c -> c != Notification.Channel.EMAIL).forEach(c -> context.forward(
             new Record<>(i.id(), new DeliveryAttempt(id(s, p, c), i.id(), kind, s.level(), p.id(), c,
                 DeliveryAttempt.mask(p.address(c)), "quiet-hours", null, DeliveryAttempt.Outcome.HELD,
-                "heures calmes : " + i.severity().id() + " < " + config.quietHours().below().id(), now),
+                "heures calmes : " + i.severity().id() + " < " + config.quietHours().below().id(), now, i.watchId()),
                 now.toEpochMilli()), PagingTopology.ATTEMPTS_SINK));
         channels = channels.stream().filter(c -> c == Notification.Channel.EMAIL).toList();
       }
@@ -179,7 +180,8 @@ final class Escalator implements Processor<String, IncidentEvent, String, Object
       boolean ackable = kind == Notification.Kind.OPENED || kind == Notification.Kind.ESCALATED;
       String ackUrl = ackable ? config.consoleUrl() + "/ack/" + new AckToken(i.id(), p.id(),
           now.plus(config.ackLinkTtl()), s.round() + "-" + s.seq()).sign(ackKey) : null;
-      Messages.Text text = Messages.of(kind, i, p.lang(), config.consoleUrl(), ackUrl, s.level());
+      Messages.Text text = Messages.of(kind, i, p.lang(), config.consoleUrl(), ackUrl, s.level(),
+          config.channels().smsReplies() ? SmsReplies.code(i.id()) : null);
       Notification.Channel first = channels.get(0);
       Notification n = new Notification(id(s, p, first), i.id(), i.watchId(), kind, s.level(), i.severity(), p.id(),
           p.name(), first, p.address(first), p.lang(), text.subject(), text.body(), text.sms(), ackUrl,

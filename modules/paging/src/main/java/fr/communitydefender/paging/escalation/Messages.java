@@ -19,6 +19,12 @@ public final class Messages {
   public record Text(String subject, String body, String sms) {}
 
   public static Text of(Notification.Kind kind, Incident i, String lang, String consoleUrl, String ackUrl, int level) {
+    return of(kind, i, lang, consoleUrl, ackUrl, level, null);
+  }
+
+  /** {@code replyCode}: when SMS replies come back, the code of « OK 1234 » (null: no reply hint). */
+  public static Text of(Notification.Kind kind, Incident i, String lang, String consoleUrl, String ackUrl, int level,
+      String replyCode) {
     boolean fr = !"en".equals(lang);
     String severity = severity(i, fr);
     String what = switch (kind) {
@@ -62,7 +68,8 @@ public final class Messages {
     };
     String sms = "CD " + shortWhat + severity + " " + i.watchId() + ": " + i.title()
         + (kind == Notification.Kind.RESOLVED || i.reason() == null ? "" : ". " + i.reason())
-        + (ackUrl == null ? "" : (fr ? " Je prends: " : " Take it: ") + ackUrl);
+        + (ackUrl == null ? "" : (fr ? " Je prends: " : " Take it: ") + ackUrl)
+        + (ackUrl == null || replyCode == null ? "" : (fr ? " ou repondez OK " : " or reply OK ") + replyCode);
     return new Text(subject, body.toString(), sms);
   }
 

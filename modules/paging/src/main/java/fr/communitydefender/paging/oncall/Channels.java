@@ -10,6 +10,11 @@ import fr.communitydefender.domain.config.Secret;
  */
 public record Channels(Email email, Sms sms, Webhook webhook) {
 
+  /** Whether replies to SMS pages come back (Twilio with an inbound URL). */
+  public boolean smsReplies() {
+    return sms != null && sms.twilio() != null && sms.twilio().inboundUrl() != null;
+  }
+
   /** SMTP: {@code security} none, starttls (default) or tls; {@code from} the sender shown. */
   public record Email(String host, Integer port, String security, String username, Secret password, String from) {
     public Email {
@@ -50,14 +55,24 @@ public record Channels(Email email, Sms sms, Webhook webhook) {
     }
   }
 
-  /** Twilio Messages API: account SID, auth token, and the sending number or messaging service. */
+  /**
+   * Twilio Messages API: account SID, auth token, and the sending number; {@code inbound_url}: the public URL of our
+   * reply webhook as configured on the Twilio number (…/api/paging/sms/twilio), to take incidents by SMS reply.
+   */
   public record Twilio(@JsonProperty("base_url") String baseUrl, @JsonProperty("account_sid") String accountSid,
-      @JsonProperty("auth_token") Secret authToken, String from) {
+      @JsonProperty("auth_token") Secret authToken, String from, @JsonProperty("inbound_url") String inboundUrl) {
     public Twilio {
       baseUrl = baseUrl == null ? "https://api.twilio.com" : baseUrl.replaceAll("/$", "");
       FieldException.required(accountSid, "account_sid");
       authToken = Secret.check(authToken, "auth_token", true);
       FieldException.required(from, "from");
+      if (inboundUrl != null && !inboundUrl.startsWith("https://") && !inboundUrl.startsWith("http://")) {
+        throw new FieldException("inbound_url", "must be the public http(s) URL of the reply webhook");
+      }
+    }
+
+    public Twilio(String baseUrl, String accountSid, Secret authToken, String from) {
+      this(baseUrl, accountSid, authToken, from, null);
     }
   }
 

@@ -7,6 +7,7 @@ import fr.communitydefender.domain.topic.ConsumerLoop;
 import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.paging.PagingMetrics;
 import fr.communitydefender.paging.channel.ChannelSender;
+import fr.communitydefender.paging.inbound.SmsReplies;
 import fr.communitydefender.paging.oncall.OnCallConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,10 +47,11 @@ public final class Pager extends ConsumerLoop {
   private final int maxTries;
   private final Duration firstBackoff;
   private final Set<String> delivered = new HashSet<>();
+  private final SmsReplies replies;
 
   public Pager(String bootstrap, Map<Notification.Channel, ChannelSender> senders, OnCallConfig config,
       Producer<String, DeliveryAttempt> attempts, Producer<String, Notification> outbox, PagingMetrics metrics,
-      int maxTries, Duration firstBackoff) {
+      int maxTries, Duration firstBackoff, SmsReplies replies) {
     super("pager", Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 900_000));
@@ -61,6 +63,7 @@ public final class Pager extends ConsumerLoop {
     this.metrics = metrics;
     this.maxTries = maxTries;
     this.firstBackoff = firstBackoff;
+    this.replies = replies;
   }
 
   public boolean healthy() {
@@ -89,6 +92,9 @@ public final class Pager extends ConsumerLoop {
             DeliveryAttempt a = Json.read(r.value(), DeliveryAttempt.class);
             if (a.outcome() == DeliveryAttempt.Outcome.SENT) {
               delivered.add(a.notificationId());
+              if (a.channel() == Notification.Channel.SMS && ackable(a.kind())) {
+                replies.register(a.personId(), a.incidentId(), a.watchId(), a.at());
+              }
             }
           } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("offset", r.offset()).log("unreadable delivery attempt skipped");
@@ -135,6 +141,9 @@ public final class Pager extends ConsumerLoop {
       try {
         String providerId = sender.send(n);
         delivered.add(n.id());
+        if (n.channel() == Notification.Channel.SMS && ackable(n.kind())) {
+          replies.register(n.personId(), n.incidentId(), n.watchId(), Instant.now());
+        }
         record(n, sender.provider(), providerId, DeliveryAttempt.Outcome.SENT, "try " + attempt);
         attempts.flush();
         return;
@@ -151,6 +160,10 @@ public final class Pager extends ConsumerLoop {
     }
     record(n, sender.provider(), null, DeliveryAttempt.Outcome.GAVE_UP, "no more tries on " + n.channel().id());
     fallBack(n);
+  }
+
+  private static boolean ackable(Notification.Kind kind) {
+    return kind == Notification.Kind.OPENED || kind == Notification.Kind.ESCALATED;
   }
 
   private void fallBack(Notification n) {
@@ -174,6 +187,6 @@ public final class Pager extends ConsumerLoop {
         .log("page attempt");
     attempts.send(new ProducerRecord<>(Topics.PAGING_ATTEMPTS.name(), n.incidentId(), new DeliveryAttempt(n.id(),
         n.incidentId(), n.kind(), n.level(), n.personId(), n.channel(), DeliveryAttempt.mask(n.address()), provider,
-        providerId, outcome, detail, Instant.now())));
+        providerId, outcome, detail, Instant.now(), n.watchId())));
   }
 }

@@ -87,7 +87,7 @@ class PagerIT {
         Notification.Channel.EMAIL, new EmailSender(vertx, config.channels().email()),
         Notification.Channel.SMS, new TwilioSender(vertx, config.channels().sms().twilio()));
     return new Pager(kafka.bootstrapServers(), senders, config, attempts, outbox,
-        new PagingMetrics(new SimpleMeterRegistry()), 2, Duration.ofMillis(100));
+        new PagingMetrics(new SimpleMeterRegistry()), 2, Duration.ofMillis(100), new fr.communitydefender.paging.inbound.SmsReplies());
   }
 
   private static List<DeliveryAttempt> attemptsFor(String notificationPrefix, int atLeast) {
@@ -177,6 +177,54 @@ class PagerIT {
       assertThat(all.get(1).createdAt()).isAfterOrEqualTo(all.get(0).createdAt().plusSeconds(3));
     } finally {
       second.close(Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
+  void shouldTakeTheIncidentWhenTheOnCallPersonRepliesOkToTheSms() throws Exception {
+    Path sub = java.nio.file.Files.createDirectories(dir.resolve("replies"));
+    OnCallConfig config = OnCallConfig.load(TestOnCall.write(sub, s -> s.replace("from: \"+33700000000\"}",
+        "from: \"+33700000000\", inbound_url: \"https://defender.ville.example/api/paging/sms/twilio\"}")));
+    assertThat(config.channels().smsReplies()).isTrue();
+    fr.communitydefender.paging.inbound.SmsReplies replies = new fr.communitydefender.paging.inbound.SmsReplies();
+    replies.register("camille", "spike.ville.7", "ville", Instant.now().minusSeconds(60));
+    replies.register("camille", "spike.crue.8", "crue", Instant.now());
+    String code = fr.communitydefender.paging.inbound.SmsReplies.code("spike.ville.7");
+    try (var commands = Producers.forTopic(kafka.bootstrapServers(), Topics.INCIDENT_COMMANDS, "t-replies")) {
+      io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(vertx);
+      router.route("/api/*").subRouter(fr.communitydefender.paging.inbound.TwilioReplyRouter.create(vertx, config,
+          replies, commands));
+      int port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS)
+          .actualPort();
+      io.vertx.ext.web.client.WebClient http = io.vertx.ext.web.client.WebClient.create(vertx);
+      String url = "https://defender.ville.example/api/paging/sms/twilio";
+      java.util.function.BiFunction<io.vertx.core.MultiMap, String, String> post = (params, signature) -> {
+        StringBuilder body = new StringBuilder();
+        params.forEach(e -> body.append(body.isEmpty() ? "" : "&").append(e.getKey()).append('=')
+            .append(java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)));
+        var resp = http.post(port, "127.0.0.1", "/api/paging/sms/twilio")
+            .putHeader("Content-Type", "application/x-www-form-urlencoded").putHeader("X-Twilio-Signature", signature)
+            .sendBuffer(io.vertx.core.buffer.Buffer.buffer(body.toString())).toCompletionStage().toCompletableFuture()
+            .join();
+        return resp.statusCode() + " " + resp.bodyAsString();
+      };
+      io.vertx.core.MultiMap ok = io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("From", "+33611111111")
+          .add("To", "+33700000000").add("Body", "Ok " + code).add("MessageSid", "SM1").add("AccountSid", "AC123");
+      String signed = fr.communitydefender.paging.inbound.TwilioReplyRouter.signature("tw-s3cret", url, ok);
+      assertThat(post.apply(ok, "forged")).startsWith("403");
+      assertThat(post.apply(ok, signed)).isEqualTo("200 <?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>"
+          + "C'est noté : l'incident " + code + " est à vous.</Message></Response>");
+      io.vertx.core.MultiMap bare = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(ok).set("Body", "OK");
+      assertThat(post.apply(bare, fr.communitydefender.paging.inbound.TwilioReplyRouter.signature("tw-s3cret", url,
+          bare))).contains("l'incident " + fr.communitydefender.paging.inbound.SmsReplies.code("spike.crue.8"));
+      io.vertx.core.MultiMap stranger = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(ok)
+          .set("From", "+33799999999");
+      assertThat(post.apply(stranger, fr.communitydefender.paging.inbound.TwilioReplyRouter.signature("tw-s3cret", url,
+          stranger))).contains("Numéro inconnu de l'astreinte.");
+      List<ConsumerRecord<String, fr.communitydefender.domain.incident.IncidentCommand>> sent = TopicReader.readUntil(
+          kafka.bootstrapServers(), Topics.INCIDENT_COMMANDS, l -> l.size() >= 2, Duration.ofSeconds(30));
+      assertThat(sent).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("ville", "crue");
+      assertThat(sent).allSatisfy(r -> assertThat(r.value().by()).isEqualTo("camille (SMS)"));
     }
   }
 }
