@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * search results, and the search marks the matched words.
  */
 class ConsolePageIT {
-  private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String XSS = "Regardez <img src=x onerror=alert(1)> inondation <script>alert('x')</script>";
   @TempDir
   static Path dir;
@@ -43,7 +40,7 @@ class ConsolePageIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assertThat(Path.of(CHROMIUM)).as("Chromium is installed by .ci/run (Debian package chromium)").exists();
+    assertThat(Path.of(Chromium.BINARY)).as("Chromium is installed by .ci/run (Debian package chromium)").exists();
     WatchesConfig watches = new WatchesConfig(List.of(new Watch("ville", null, List.of("sainte-aure"), null,
         null)));
     AlertRules rules = new AlertRules(List.of(new VolumeThresholdRule("spike", "ville", Duration.ofMinutes(5), 5L,
@@ -85,15 +82,7 @@ class ConsolePageIT {
   }
 
   private static String dumpDom(String path) throws IOException, InterruptedException {
-    Path profile = Files.createTempDirectory(dir, "chromium");
-    Process p = new ProcessBuilder(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--virtual-time-budget=8000", "--dump-dom",
-        "http://127.0.0.1:" + core.consolePort() + path)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return dom;
+    return Chromium.dumpDom(dir, core.consolePort(), path);
   }
 
   @Test

@@ -119,4 +119,13 @@ class PagingIT {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
         send(HttpRequest.newBuilder(URI.create(url("/api/health")))).body()).contains("\"page\":\"UP\""));
   }
+
+  @Test
+  void shouldShowTheCaughtEmailsOnTheMailboxPage() throws Exception {
+    assertThat(Path.of(Chromium.BINARY)).as("Chromium is installed by .ci/run (Debian package chromium)").exists();
+    await().atMost(Duration.ofSeconds(90)).until(() -> !core.mailCatcher().messages().isEmpty());
+    String dom = Chromium.dumpDom(dir, core.consolePort(), "/mailbox.html");
+    assertThat(dom).contains("<h2 class=\"mail-subject\">[HAUTE] Pic de mentions — ville</h2>")
+        .contains("à astreinte@commune.example").contains("Je prends (lien personnel, à usage unique)");
+  }
 }
