@@ -10,13 +10,16 @@ import java.util.Map;
 
 /**
  * Fires when, within the trailing {@code window}, one mention of the watch comes from an author whose reach (the
- * audience the source reports) is at least {@code min_reach}: an influential voice is talking about the commune.
+ * audience the source reports) is at least {@code min_reach}, or (unless {@code verified: false}) from an author the
+ * source marks as verified (X's verified accounts, a Mastodon profile whose link the instance verified): an
+ * influential voice is talking about the commune.
  */
 public record InfluencerRule(
     String id,
     @JsonDeserialize(using = WatchList.class) String watch,
     Duration window,
     @JsonProperty("min_reach") Long minReach,
+    Boolean verified,
     Duration quiet,
     Severity severity,
     String title,
@@ -35,6 +38,7 @@ public record InfluencerRule(
     if (minReach < 1) {
       throw new FieldException("min_reach", "must be at least 1");
     }
+    verified = verified == null || verified;
     quiet = RuleOptions.quiet(quiet, Duration.ofHours(1));
     severity = severity == null ? Severity.MEDIUM : severity;
     title = RuleOptions.title(title, "Voix influente");

@@ -62,12 +62,32 @@ class RuleTypesTest {
 
   @Test
   void shouldFireInfluencerWhenOneMentionReachesTheAudience() {
-    start(new InfluencerRule("voix", "*", null, 50_000L, null, null, null, null, null, null, null, null, null, null));
+    start(new InfluencerRule("voix", "*", null, 50_000L, null, null, null, null, null, null, null, null, null, null,
+        null));
     minute(0, 3, 0, 49_999);
     assertThat(opened()).isEmpty();
     minute(1, 1, 0, 50_000);
     assertThat(opened()).singleElement().satisfies(e ->
         assertThat(e.incident().reason()).startsWith("une mention d'audience 50"));
+  }
+
+  @Test
+  void shouldFireInfluencerWhenAVerifiedAuthorPostsUnlessTurnedOff() {
+    start(new InfluencerRule("voix", "*", null, 50_000L, null, null, null, null, null, null, null, null, null, null,
+        null));
+    alerts.minute(0, (s, e) -> new VolumeSignal("ville", s, e, 2, 0, 0, 0, 2, 300, 200, null, 0));
+    assertThat(opened()).isEmpty();
+    alerts.minute(1, (s, e) -> new VolumeSignal("ville", s, e, 1, 0, 0, 0, 1, 120, 120, null, 1));
+    assertThat(opened()).singleElement().satisfies(e ->
+        assertThat(e.incident().reason()).isEqualTo("1 mention(s) d'un compte certifié en 15m"));
+  }
+
+  @Test
+  void shouldIgnoreVerifiedAuthorsWhenTheRuleSaysSo() {
+    start(new InfluencerRule("voix", "*", null, 50_000L, false, null, null, null, null, null, null, null, null, null,
+        null));
+    alerts.minute(1, (s, e) -> new VolumeSignal("ville", s, e, 1, 0, 0, 0, 1, 120, 120, null, 1));
+    assertThat(opened()).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.paging.DeliveryAttempt;
 import fr.communitydefender.domain.paging.Notification;
 import fr.communitydefender.domain.topic.ConsumerLoop;
+import fr.communitydefender.domain.topic.TopicSnapshot;
 import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.paging.PagingMetrics;
 import fr.communitydefender.paging.channel.ChannelSender;
@@ -21,8 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,16 +77,8 @@ public final class Pager extends ConsumerLoop {
 
   /** The ids sent (or held on purpose) before this start, from the attempts topic. */
   private void loadDelivered() {
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
-      List<TopicPartition> parts = c.partitionsFor(Topics.PAGING_ATTEMPTS.name(), Duration.ofSeconds(60)).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      Map<TopicPartition, Long> ends = c.endOffsets(parts);
-      while (parts.stream().anyMatch(tp -> c.position(tp) < ends.get(tp))) {
-        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
+    TopicSnapshot.read(bootstrap, Topics.PAGING_ATTEMPTS.name(), "cd-pager-attempts-read", Duration.ofSeconds(60),
+        r -> {
           try {
             DeliveryAttempt a = Json.read(r.value(), DeliveryAttempt.class);
             if (a.outcome() == DeliveryAttempt.Outcome.SENT) {
@@ -99,9 +90,7 @@ public final class Pager extends ConsumerLoop {
           } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("offset", r.offset()).log("unreadable delivery attempt skipped");
           }
-        }
-      }
-    }
+        });
     LOG.atInfo().addKeyValue("delivered", delivered.size()).log("pager ready");
   }
 

@@ -119,7 +119,7 @@ public final class VolumeTopology {
           metrics.signal();
           return KeyValue.pair(w.key(), new VolumeSignal(w.key(), w.window().startTime(), w.window().endTime(),
               s.count(), s.scored(), s.negative(), s.sentimentSum(), s.authors().size(), s.reach(), s.maxReach(),
-              s.sources()));
+              s.sources(), s.verified()));
         }, Named.as("to-volume-signal"))
         .to(Topics.SIGNALS_VOLUME.name(), Produced.with(Serdes.String(), JsonSerde.of(VolumeSignal.class))
             .withName("volume-signals-sink"));

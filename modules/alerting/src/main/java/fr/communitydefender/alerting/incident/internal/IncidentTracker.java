@@ -84,7 +84,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     WatchState state = store.get(watchId);
     state = state == null ? WatchState.empty(watchId) : state;
     state.record(signal.windowStart().toEpochMilli(), signal.count(), new WatchState.Figures(signal.scored(),
-        signal.negative(), signal.sentimentSum(), signal.maxReach(), signal.sources()));
+        signal.negative(), signal.sentimentSum(), signal.maxReach(), signal.sources(), signal.verified()));
     Instant clock = state.clock().isAfter(signal.windowEnd()) ? state.clock() : signal.windowEnd();
     if (clock.isAfter(state.clock())) {
       clockSetAtWall.put(watchId, context.currentSystemTimeMs());
@@ -119,9 +119,14 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
             count + " mentions en " + Durations.format(r.timeframe()) + " (au moins " + r.numEvents() + ")");
       }
       case InfluencerRule r -> {
-        long reach = state.figures(at, r.window()).maxReach();
-        yield new Verdict(reach >= r.minReach(), reach, r.minReach(), String.format(java.util.Locale.FRANCE,
-            "une mention d'audience %,d en %s (seuil %,d)", reach, Durations.format(r.window()), r.minReach()));
+        WatchState.Figures f = state.figures(at, r.window());
+        long reach = f.maxReach();
+        boolean verified = r.verified() && f.verified() > 0;
+        yield new Verdict(reach >= r.minReach() || verified, reach, r.minReach(), verified && reach < r.minReach()
+            ? String.format(java.util.Locale.FRANCE, "%d mention(s) d'un compte certifié en %s", f.verified(),
+                Durations.format(r.window()))
+            : String.format(java.util.Locale.FRANCE, "une mention d'audience %,d en %s (seuil %,d)", reach,
+                Durations.format(r.window()), r.minReach()));
       }
       case SentimentDropRule r -> {
         WatchState.Figures now = state.figures(at, r.window());

@@ -50,8 +50,12 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     return sum(buckets, end, span);
   }
 
-  /** One minute's figures besides the count: with a sentiment, negative, their sum, the top reach, per source. */
-  public record Figures(long scored, long negative, double sentimentSum, long maxReach, Map<String, Long> sources) {
+  /**
+   * One minute's figures besides the count: with a sentiment, negative, their sum, the top reach, per source, by
+   * verified authors.
+   */
+  public record Figures(long scored, long negative, double sentimentSum, long maxReach, Map<String, Long> sources,
+      long verified) {
     public Figures {
       sources = sources == null ? Map.of() : Map.copyOf(sources);
     }
@@ -64,15 +68,17 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     long negative = 0;
     double sum = 0;
     long reach = 0;
+    long verified = 0;
     Map<String, Long> sources = new TreeMap<>();
     for (Figures f : ((TreeMap<Long, Figures>) figures).subMap(to - span.toMillis(), true, to, false).values()) {
       scored += f.scored();
       negative += f.negative();
       sum += f.sentimentSum();
       reach = Math.max(reach, f.maxReach());
+      verified += f.verified();
       f.sources().forEach((k, v) -> sources.merge(k, v, Long::sum));
     }
-    return new Figures(scored, negative, sum, reach, sources);
+    return new Figures(scored, negative, sum, reach, sources, verified);
   }
 
   /** Records one window's latest figures. */
