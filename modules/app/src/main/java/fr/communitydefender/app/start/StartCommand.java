@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         + "lives under --data-dir (kept across restarts)."})
 public final class StartCommand implements Callable<Integer> {
   @Option(names = "--roles", split = ",", paramLabel = "ROLE",
-      description = "Roles to run, comma-separated: collect, process, deep, alert, index, console (default: all).")
+      description = "Roles to run, comma-separated: collect, process, deep, alert, index, console, page (default: all).")
   Set<Role> roles = EnumSet.allOf(Role.class);
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
