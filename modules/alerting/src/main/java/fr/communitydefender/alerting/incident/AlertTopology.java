@@ -5,7 +5,8 @@ import fr.communitydefender.alerting.incident.internal.IncidentTracker;
 import fr.communitydefender.alerting.incident.internal.WatchState;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.incident.internal.AlertInput;
-import fr.communitydefender.alerting.incident.internal.SilenceLoader;
+import fr.communitydefender.alerting.incident.internal.LatestLoader;
+import fr.communitydefender.domain.collector.CollectorHealth;
 import fr.communitydefender.domain.incident.Silence;
 import fr.communitydefender.domain.incident.IncidentCommand;
 import fr.communitydefender.domain.incident.IncidentEvent;
@@ -33,6 +34,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class AlertTopology {
   public static final String STATE_STORE = "alert-state";
   public static final String SILENCES_STORE = "alert-silences";
+  /** The live collectors' latest health reports: a flatline rule on a collector's source also fires when it is down. */
+  public static final String COLLECTORS_STORE = "alert-collector-health";
   /** How often open incidents are checked for quietness when no signal arrives. */
   public static final Duration QUIET_CHECK = Duration.ofSeconds(5);
 
@@ -45,7 +48,11 @@ public final class AlertTopology {
     builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SILENCES_STORE), Serdes.String(),
             JsonSerde.of(Silence.class)).withLoggingDisabled(), Topics.SILENCES.name(),
         Consumed.with(Serdes.String(), JsonSerde.of(Silence.class)).withName("silences"),
-        () -> new SilenceLoader(SILENCES_STORE));
+        () -> new LatestLoader<Silence>(SILENCES_STORE));
+    builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(COLLECTORS_STORE),
+            Serdes.String(), JsonSerde.of(CollectorHealth.class)).withLoggingDisabled(), Topics.COLLECTOR_HEALTH.name(),
+        Consumed.with(Serdes.String(), JsonSerde.of(CollectorHealth.class)).withName("collector-health"),
+        () -> new LatestLoader<CollectorHealth>(COLLECTORS_STORE));
     KStream<String, AlertInput> commands = builder.stream(Topics.INCIDENT_COMMANDS.name(),
             Consumed.with(Serdes.String(), JsonSerde.of(IncidentCommand.class)).withName("incident-commands"))
         .mapValues(AlertInput::of, Named.as("command-input"));

@@ -23,6 +23,7 @@ final class AlertDriver implements AutoCloseable {
   final TopologyTestDriver driver;
   final TestInputTopic<String, VolumeSignal> signals;
   final TestOutputTopic<String, IncidentEvent> incidents;
+  final TestInputTopic<String, fr.communitydefender.domain.collector.CollectorHealth> health;
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final Instant t0;
 
@@ -38,6 +39,8 @@ final class AlertDriver implements AutoCloseable {
         JsonSerde.of(VolumeSignal.class).serializer());
     incidents = driver.createOutputTopic(Topics.INCIDENTS.name(), Serdes.String().deserializer(),
         JsonSerde.of(IncidentEvent.class).deserializer());
+    health = driver.createInputTopic(Topics.COLLECTOR_HEALTH.name(), Serdes.String().serializer(),
+        JsonSerde.of(fr.communitydefender.domain.collector.CollectorHealth.class).serializer());
   }
 
   /** Sends the signal of minute {@code minute} of watch "ville", built from its window start and end. */

@@ -153,6 +153,25 @@ class RuleTypesTest {
   }
 
   @Test
+  void shouldFireFlatlineForAQuietSourceOnlyWhenItsCollectorReportsBeingDown() {
+    start(new FlatlineRule("bsky-muet", "*", Duration.ofMinutes(30), 1L, 10.0, "bsky", null, null, null, null, null,
+        null, null, null, null, null));
+    for (int m = 0; m < 5; m++) {
+      alerts.minute(m, (s, e) -> new VolumeSignal("ville", s, e, 1, 0, 0, 0, 1, 0, 0, Map.of("bsky", 1L)));
+    }
+    Instant wall = T0;
+    alerts.health.pipeInput("bsky", new fr.communitydefender.domain.collector.CollectorHealth("bsky", "bluesky", true,
+        wall, 0L, 5, 0, null, wall));
+    alerts.driver.advanceWallClockTime(Duration.ofMinutes(40));
+    assertThat(opened()).as("a source too quiet for the count check, collector connected").isEmpty();
+    alerts.health.pipeInput("bsky", new fr.communitydefender.domain.collector.CollectorHealth("bsky", "bluesky", false,
+        wall, 2400L, 5, 3, "jetstream: cannot connect: Connection refused", wall.plus(Duration.ofMinutes(40))));
+    alerts.driver.advanceWallClockTime(Duration.ofSeconds(10));
+    assertThat(opened()).singleElement().satisfies(e -> assertThat(e.incident().reason()).isEqualTo(
+        "collecteur bsky déconnecté, rien reçu depuis 40m (jetstream: cannot connect: Connection refused)"));
+  }
+
+  @Test
   void shouldNotFireFlatlineOnAWatchThatIsUsuallyQuiet() {
     start(new FlatlineRule("muet", "*", Duration.ofMinutes(30), 1L, 5.0, null, null, null, null, null, null, null, null,
         null, null, null));

@@ -48,6 +48,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   private ProcessorContext<String, IncidentEvent> context;
   private KeyValueStore<String, WatchState> store;
   private KeyValueStore<String, fr.communitydefender.domain.incident.Silence> silences;
+  private KeyValueStore<String, fr.communitydefender.domain.collector.CollectorHealth> collectors;
 
   public IncidentTracker(AlertRules rules, AlertingMetrics metrics, Duration quietCheck) {
     this.rules = rules;
@@ -63,6 +64,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     this.store = context.getStateStore(
         fr.communitydefender.alerting.incident.AlertTopology.STATE_STORE);
     this.silences = context.getStateStore(fr.communitydefender.alerting.incident.AlertTopology.SILENCES_STORE);
+    this.collectors = context.getStateStore(fr.communitydefender.alerting.incident.AlertTopology.COLLECTORS_STORE);
     context.schedule(quietCheck, PunctuationType.WALL_CLOCK_TIME, this::checkQuiet);
   }
 
@@ -105,6 +107,22 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   static final long WARM_UP_COUNT = 12;
 
   private record Verdict(boolean firing, long count, long threshold, String reason) {}
+
+  /**
+   * A flatline rule on a source that is a live collector also fires when the collector reports being disconnected
+   * and has delivered nothing for the rule's window (wall clock: health is about now, not about event time).
+   */
+  private Verdict collectorDown(FlatlineRule r, Verdict quiet) {
+    fr.communitydefender.domain.collector.CollectorHealth h = collectors.get(r.source());
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    if (h == null || h.connected() || (h.lastMessageAt() != null && h.lastMessageAt().isAfter(now.minus(r.window())))) {
+      return quiet;
+    }
+    return new Verdict(true, 0, r.threshold(), String.format(java.util.Locale.FRANCE,
+        "collecteur %s déconnecté, rien reçu depuis %s%s", r.source(), h.lastMessageAt() == null ? "son démarrage"
+            : Durations.format(Duration.ofMinutes(Duration.between(h.lastMessageAt(), now).toMinutes())),
+        h.lastError() == null ? "" : " (" + h.lastError() + ")"));
+  }
 
   private static Verdict verdict(AlertRule rule, WatchState state, Instant at) {
     return switch (rule) {
@@ -200,6 +218,9 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
 
   private void evaluate(AlertRule rule, WatchState state, Instant at) {
     Verdict v = verdict(rule, state, at);
+    if (rule instanceof FlatlineRule r && r.source() != null && !v.firing()) {
+      v = collectorDown(r, v);
+    }
     boolean firing = v.firing() && RuleOptions.active(rule, at);
     Incident open = state.open().get(rule.id());
     if (firing && open == null) {

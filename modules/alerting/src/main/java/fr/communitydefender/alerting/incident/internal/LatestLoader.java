@@ -1,17 +1,19 @@
 package fr.communitydefender.alerting.incident.internal;
 
-import fr.communitydefender.domain.incident.Silence;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Keeps the latest version of every silence in the global store (every instance sees every silence). */
-public final class SilenceLoader implements Processor<String, Silence, Void, Void> {
+/**
+ * Keeps the latest value of every key of a topic in a global store (every instance sees them all): silences,
+ * collectors' health.
+ */
+public final class LatestLoader<V> implements Processor<String, V, Void, Void> {
   private final String storeName;
-  private KeyValueStore<String, Silence> store;
+  private KeyValueStore<String, V> store;
 
-  public SilenceLoader(String storeName) {
+  public LatestLoader(String storeName) {
     this.storeName = storeName;
   }
 
@@ -21,7 +23,7 @@ public final class SilenceLoader implements Processor<String, Silence, Void, Voi
   }
 
   @Override
-  public void process(Record<String, Silence> record) {
+  public void process(Record<String, V> record) {
     if (record.value() == null) {
       store.delete(record.key());
     } else {
