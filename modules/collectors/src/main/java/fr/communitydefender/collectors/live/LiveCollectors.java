@@ -21,7 +21,6 @@ import fr.communitydefender.domain.topic.Producers;
 import fr.communitydefender.domain.topic.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;

@@ -8,7 +8,6 @@ import fr.communitydefender.collectors.live.RateLimits;
 import fr.communitydefender.collectors.live.internal.Ids;
 import fr.communitydefender.collectors.live.internal.Texts;
 import fr.communitydefender.domain.mention.Mention;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
