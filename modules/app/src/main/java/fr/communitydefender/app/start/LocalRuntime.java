@@ -23,6 +23,7 @@ import fr.communitydefender.paging.escalation.PagingTopology;
 import fr.communitydefender.paging.oncall.Channels;
 import fr.communitydefender.paging.oncall.OnCallConfig;
 import fr.communitydefender.paging.sender.Pager;
+import fr.communitydefender.paging.sender.IncidentWhy;
 import fr.communitydefender.paging.inbound.SmsReplies;
 import fr.communitydefender.paging.inbound.TwilioReplyRouter;
 import java.time.Duration;
@@ -348,7 +349,8 @@ public final class LocalRuntime implements AutoCloseable {
       OnCallConfig config = oncall;
       apiRouters.add(v -> TwilioReplyRouter.create(v, config, replies, commands));
     }
-    Pager pager = new Pager(bootstrap, senders, oncall, attempts, outbox, metrics, 4, Duration.ofSeconds(2), replies);
+    Pager pager = new Pager(bootstrap, senders, oncall, attempts, outbox, metrics, 4, Duration.ofSeconds(2), replies,
+        new IncidentWhy(vertx(), oncall.consoleUrl()));
     Thread thread = Thread.ofPlatform().name("cd-pager").start(pager);
     resources.push(() -> {
       pager.close();

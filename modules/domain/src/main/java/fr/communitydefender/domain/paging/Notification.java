@@ -58,6 +58,12 @@ public record Notification(
     fallbacks = fallbacks == null ? java.util.List.of() : java.util.List.copyOf(fallbacks);
   }
 
+  /** The same message with another body (e.g. completed with the incident's explanation before sending). */
+  public Notification withBody(String newBody) {
+    return new Notification(id, incidentId, watchId, kind, level, severity, personId, personName, channel, address,
+        lang, subject, newBody, sms, ackUrl, fallbacks, createdAt);
+  }
+
   /** The same message on the next fallback channel ({@code address} of the person there). */
   public Notification fallingBackTo(Channel next, String nextAddress) {
     java.util.List<Channel> rest = fallbacks.subList(Math.min(1, fallbacks.size()), fallbacks.size());

@@ -26,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the escalation stage put in the outbox, in order per incident: each try is recorded in the attempts
+ * Sends what the escalation stage put in the outbox, in order per incident (emails completed with the incident's
+ * explanation from the console when it answers): each try is recorded in the attempts
  * topic (the incident's timeline); a retryable failure is retried with exponential backoff, then the page falls back
  * to the person's next channel (a new outbox record), while the escalation goes on by its own clock. Ids already
  * delivered (read back from the attempts topic at start) are not sent again, so a crash between "opened" and "sent"
@@ -47,10 +48,11 @@ public final class Pager extends ConsumerLoop {
   private final Duration firstBackoff;
   private final Set<String> delivered = new HashSet<>();
   private final SmsReplies replies;
+  private final IncidentWhy why;
 
   public Pager(String bootstrap, Map<Notification.Channel, ChannelSender> senders, OnCallConfig config,
       Producer<String, DeliveryAttempt> attempts, Producer<String, Notification> outbox, PagingMetrics metrics,
-      int maxTries, Duration firstBackoff, SmsReplies replies) {
+      int maxTries, Duration firstBackoff, SmsReplies replies, IncidentWhy why) {
     super("pager", Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 900_000));
@@ -63,6 +65,7 @@ public final class Pager extends ConsumerLoop {
     this.maxTries = maxTries;
     this.firstBackoff = firstBackoff;
     this.replies = replies;
+    this.why = why;
   }
 
   public boolean healthy() {
@@ -124,6 +127,12 @@ public final class Pager extends ConsumerLoop {
       record(n, "-", null, DeliveryAttempt.Outcome.GAVE_UP, "channel " + n.channel().id() + " not configured");
       fallBack(n);
       return;
+    }
+    if (why != null && n.channel() == Notification.Channel.EMAIL && n.kind() != Notification.Kind.RESOLVED) {
+      String lines = why.lines(n.incidentId(), n.lang());
+      if (!lines.isEmpty()) {
+        n = n.withBody(n.body() + "\n" + lines);
+      }
     }
     long backoff = firstBackoff.toMillis();
     for (int attempt = 1; attempt <= maxTries && running(); attempt++) {

@@ -78,7 +78,8 @@ class PagerIT {
   private static OnCallConfig config(String name) throws Exception {
     Path sub = java.nio.file.Files.createDirectories(dir.resolve(name));
     return OnCallConfig.load(TestOnCall.write(sub, s -> s.replace("port: 3025", "port: " + mail.getSmtp().getPort())
-        .replace("http://127.0.0.1:1", "http://127.0.0.1:" + twilioPort).replace("delay: 10m", "delay: 3s")));
+        .replace("http://127.0.0.1:1", "http://127.0.0.1:" + twilioPort).replace("delay: 10m", "delay: 3s")
+        .replace("https://defender.ville.example", "http://127.0.0.1:" + twilioPort)));
   }
 
   private static Pager pager(OnCallConfig config, KafkaProducer<String, DeliveryAttempt> attempts,
@@ -87,7 +88,18 @@ class PagerIT {
         Notification.Channel.EMAIL, new EmailSender(vertx, config.channels().email()),
         Notification.Channel.SMS, new TwilioSender(vertx, config.channels().sms().twilio()));
     return new Pager(kafka.bootstrapServers(), senders, config, attempts, outbox,
-        new PagingMetrics(new SimpleMeterRegistry()), 2, Duration.ofMillis(100), new fr.communitydefender.paging.inbound.SmsReplies());
+        new PagingMetrics(new SimpleMeterRegistry()), 2, Duration.ofMillis(100), new fr.communitydefender.paging.inbound.SmsReplies(),
+        new IncidentWhy(vertx, config.consoleUrl()));
+  }
+
+  private static List<jakarta.mail.internet.MimeMessage> to(String recipient) {
+    return java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getAllRecipients()[0].toString().equals(recipient);
+      } catch (jakarta.mail.MessagingException e) {
+        return false;
+      }
+    }).toList();
   }
 
   private static List<DeliveryAttempt> attemptsFor(String notificationPrefix, int atLeast) {
@@ -109,11 +121,11 @@ class PagerIT {
       outbox.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), page.incidentId(), page)).get();
       try (Pager pager = pager(config, attempts, outbox)) {
         Thread t = Thread.ofPlatform().start(pager);
-        await().atMost(Duration.ofSeconds(30)).until(() -> mail.getReceivedMessages().length == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> to("camille@ville.example").size() == 1);
         pager.close();
         t.join(10_000);
       }
-      assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("camille@ville.example");
+
       assertThat(attemptsFor("inc-a:", 4)).extracting(DeliveryAttempt::channel, DeliveryAttempt::outcome)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(Notification.Channel.SMS, DeliveryAttempt.Outcome.FAILED),
@@ -132,7 +144,7 @@ class PagerIT {
         restarted.close();
         t.join(10_000);
       }
-      assertThat(mail.getReceivedMessages()).as("not sent twice").hasSize(1);
+      assertThat(to("camille@ville.example")).as("not sent twice").hasSize(1);
     }
   }
 
@@ -226,5 +238,44 @@ class PagerIT {
       assertThat(sent).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("ville", "crue");
       assertThat(sent).allSatisfy(r -> assertThat(r.value().by()).isEqualTo("camille (SMS)"));
     }
+  }
+
+  @Test
+  void shouldCompleteEmailsWithTheIncidentsExplanationFromTheConsole() throws Exception {
+    int consolePort = vertx.createHttpServer().requestHandler(req -> {
+      if (req.path().equals("/api/incidents/inc-why/explanation")) {
+        req.response().putHeader("Content-Type", "application/json").end(new io.vertx.core.json.JsonObject()
+            .put("sampleSize", 42).put("summary", "42 mentions, surtout négatives : digue, crue.")
+            .put("terms", new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject()
+                .put("key", "digue").put("count", 12)).add(new io.vertx.core.json.JsonObject().put("key", "crue")
+                .put("count", 9)))
+            .put("topPosts", new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject()
+                .put("id", "m1").put("text", "La digue de Sainte-Aure   cède <b>vite</b>").put("source", "x")
+                .put("reach", 18200))).encode());
+      } else {
+        req.response().setStatusCode(404).end();
+      }
+    }).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS).actualPort();
+    Path sub = java.nio.file.Files.createDirectories(dir.resolve("why"));
+    OnCallConfig config = OnCallConfig.load(TestOnCall.write(sub, s -> s
+        .replace("port: 3025", "port: " + mail.getSmtp().getPort())
+        .replace("https://defender.ville.example", "http://127.0.0.1:" + consolePort)));
+    Notification page = new Notification("inc-why:1:0:yanis:EMAIL", "inc-why", "ville", Notification.Kind.OPENED, 0,
+        Severity.HIGH, "yanis", "Yanis", Notification.Channel.EMAIL, "yanis@ville.example", "fr",
+        "[HAUTE] Pic — ville", "Nouvel incident\n", "sms", null, List.of(), Instant.now());
+    try (var attempts = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_ATTEMPTS, "t-attempts-why");
+        var outbox = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox-why")) {
+      outbox.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), page.incidentId(), page)).get();
+      try (Pager pager = pager(config, attempts, outbox)) {
+        Thread t = Thread.ofPlatform().start(pager);
+        await().atMost(Duration.ofSeconds(30)).until(() -> to("yanis@ville.example").size() == 1);
+        pager.close();
+        t.join(10_000);
+      }
+    }
+    String body = (String) to("yanis@ville.example").get(0).getContent();
+    assertThat(body).contains("Ce qui s'en dit (42 mentions récentes) :")
+        .contains("Termes : digue (12), crue (9)")
+        .contains("- [x, audience 18200] La digue de Sainte-Aure cède <b>vite</b>");
   }
 }

@@ -1,0 +1,77 @@
+package fr.communitydefender.paging.sender;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The "why" of an incident for emails, from the console's {@code GET /api/incidents/{id}/explanation} (the same
+ * explanation the console shows: summary, top terms, widest-reaching posts): a few plain-text lines, or nothing when
+ * the console does not answer within 5 s (the page goes without them).
+ */
+public final class IncidentWhy {
+  private final WebClient http;
+  private final String consoleUrl;
+
+  public IncidentWhy(Vertx vertx, String consoleUrl) {
+    this.http = WebClient.create(vertx);
+    this.consoleUrl = consoleUrl;
+  }
+
+  /** The lines to add to an email about {@code incidentId}, in {@code lang}; empty when unavailable. */
+  public String lines(String incidentId, String lang) {
+    JsonObject x;
+    try {
+      HttpResponse<Buffer> resp = http.getAbs(consoleUrl + "/api/incidents/"
+              + URLEncoder.encode(incidentId, StandardCharsets.UTF_8) + "/explanation").timeout(5_000).send()
+          .toCompletionStage().toCompletableFuture().get(6, TimeUnit.SECONDS);
+      if (resp.statusCode() != 200) {
+        return "";
+      }
+      x = resp.bodyAsJsonObject();
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return "";
+    }
+    return format(x, !"en".equals(lang));
+  }
+
+  static String format(JsonObject x, boolean fr) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(fr ? "Ce qui s'en dit" : "What is said").append(" (").append(x.getInteger("sampleSize", 0))
+        .append(fr ? " mentions récentes) :\n" : " recent mentions):\n");
+    if (x.getString("summary") != null) {
+      sb.append("  ").append(x.getString("summary")).append('\n');
+    }
+    List<String> terms = new ArrayList<>();
+    JsonArray t = x.getJsonArray("terms", new JsonArray());
+    for (int i = 0; i < Math.min(8, t.size()); i++) {
+      terms.add(t.getJsonObject(i).getString("key") + " (" + t.getJsonObject(i).getLong("count") + ")");
+    }
+    if (!terms.isEmpty()) {
+      sb.append(fr ? "  Termes : " : "  Terms: ").append(String.join(", ", terms)).append('\n');
+    }
+    JsonArray posts = x.getJsonArray("topPosts", new JsonArray());
+    if (!posts.isEmpty()) {
+      sb.append(fr ? "  Publications les plus vues :\n" : "  Widest-reaching posts:\n");
+      for (int i = 0; i < Math.min(3, posts.size()); i++) {
+        JsonObject p = posts.getJsonObject(i);
+        String text = p.getString("text", "").replaceAll("\\s+", " ");
+        sb.append("   - [").append(p.getString("source", "?")).append(fr ? ", audience " : ", reach ")
+            .append(p.getLong("reach", 0L)).append("] ").append(text.length() > 200 ? text.substring(0, 200) + "…" : text)
+            .append('\n');
+      }
+    }
+    return sb.toString();
+  }
+}
