@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The "why" of an incident for emails, from the console's {@code GET /api/incidents/{id}/explanation} (the same
  * explanation the console shows: summary, top terms, widest-reaching posts): a few plain-text lines, or nothing when
- * the console does not answer within 5 s (the page goes without them).
+ * the console cannot give them (the page goes without them).
  */
 public final class IncidentWhy {
   private final WebClient http;
@@ -26,24 +26,33 @@ public final class IncidentWhy {
     this.consoleUrl = consoleUrl;
   }
 
-  /** The lines to add to an email about {@code incidentId}, in {@code lang}; empty when unavailable. */
+  /**
+   * The lines to add to an email about {@code incidentId}, in {@code lang}; empty when unavailable. A console that
+   * does not know the incident yet (it reads the incidents topic on its own) is asked again, three times a second
+   * apart; one answer may take up to 12 s (the first explanation loads the NER models), the email waits that long
+   * at most — SMS pages never wait for it.
+   */
   public String lines(String incidentId, String lang) {
-    JsonObject x;
-    try {
-      HttpResponse<Buffer> resp = http.getAbs(consoleUrl + "/api/incidents/"
-              + URLEncoder.encode(incidentId, StandardCharsets.UTF_8) + "/explanation").timeout(5_000).send()
-          .toCompletionStage().toCompletableFuture().get(6, TimeUnit.SECONDS);
-      if (resp.statusCode() != 200) {
+    for (int attempt = 0; attempt < 4; attempt++) {
+      try {
+        HttpResponse<Buffer> resp = http.getAbs(consoleUrl + "/api/incidents/"
+                + URLEncoder.encode(incidentId, StandardCharsets.UTF_8) + "/explanation").timeout(12_000).send()
+            .toCompletionStage().toCompletableFuture().get(13, TimeUnit.SECONDS);
+        if (resp.statusCode() == 200) {
+          return format(resp.bodyAsJsonObject(), !"en".equals(lang));
+        }
+        if (resp.statusCode() != 404) {
+          return "";
+        }
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "";
+      } catch (Exception e) {
         return "";
       }
-      x = resp.bodyAsJsonObject();
-    } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      return "";
     }
-    return format(x, !"en".equals(lang));
+    return "";
   }
 
   static String format(JsonObject x, boolean fr) {
