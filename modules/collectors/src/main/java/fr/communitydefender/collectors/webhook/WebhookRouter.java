@@ -2,6 +2,7 @@ package fr.communitydefender.collectors.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.communitydefender.collectors.live.MentionSink;
+import fr.communitydefender.domain.crypto.Hmac;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code POST /intake/:id}: authenticated, size-limited intake of mentions. Answers once Kafka acknowledged them:
@@ -158,7 +157,7 @@ public final class WebhookRouter {
       if (Math.abs(Instant.now().getEpochSecond() - Long.parseLong(ts)) > MAX_SKEW_S) {
         return "signature timestamp outside ±5 minutes";
       }
-      byte[] expected = sign(c.hmacSecret().value(), ts, body);
+      byte[] expected = Hmac.timestamped(c.hmacSecret().value(), ts, body);
       byte[] given;
       try {
         given = HexFormat.of().parseHex(sig.substring(7).trim());
@@ -172,15 +171,4 @@ public final class WebhookRouter {
     return null;
   }
 
-  /** HMAC-SHA256 of {@code TIMESTAMP.BODY} with the intake's secret. */
-  public static byte[] sign(String secret, String timestamp, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-      return mac.doFinal(body);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -136,7 +136,7 @@ class WebhookIntakeIT {
   void shouldCheckHmacSignaturesAndTheirAge() throws Exception {
     String body = mention("e1", "Signalement : éclairage en panne");
     String ts = Long.toString(Instant.now().getEpochSecond());
-    String sig = "sha256=" + HexFormat.of().formatHex(WebhookRouter.sign("hmac-key", ts,
+    String sig = "sha256=" + HexFormat.of().formatHex(fr.communitydefender.domain.crypto.Hmac.timestamped("hmac-key", ts,
         body.getBytes(StandardCharsets.UTF_8)));
     assertThat(post("outil", body, "X-CD-Timestamp", ts, "X-CD-Signature", sig, "Content-Type", "application/json")
         .statusCode()).isEqualTo(202);
@@ -146,7 +146,7 @@ class WebhookIntakeIT {
           assertThat(message(r)).isEqualTo("invalid signature");
         });
     String old = Long.toString(Instant.now().getEpochSecond() - 600);
-    String oldSig = "sha256=" + HexFormat.of().formatHex(WebhookRouter.sign("hmac-key", old,
+    String oldSig = "sha256=" + HexFormat.of().formatHex(fr.communitydefender.domain.crypto.Hmac.timestamped("hmac-key", old,
         body.getBytes(StandardCharsets.UTF_8)));
     assertThat(message(post("outil", body, "X-CD-Timestamp", old, "X-CD-Signature", oldSig, "Content-Type",
         "application/json"))).isEqualTo("signature timestamp outside ±5 minutes");

@@ -1,12 +1,10 @@
 package fr.communitydefender.domain.paging;
 
+import fr.communitydefender.domain.crypto.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The signed, expiring token of an acknowledgement link sent with a page: {@code BASE64URL(incident|person|expiry|
@@ -69,12 +67,6 @@ public record AckToken(String incidentId, String personId, Instant expiresAt, St
   }
 
   private static byte[] hmac(byte[] key, String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hmac.sha256(key, payload.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,5 +1,6 @@
 package fr.communitydefender.paging.channel;
 
+import fr.communitydefender.domain.crypto.Hmac;
 import fr.communitydefender.domain.paging.Notification;
 import fr.communitydefender.paging.oncall.Channels;
 import io.vertx.core.Vertx;
@@ -8,11 +9,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A JSON POST to the person's webhook (chat tools): {@code X-CD-Timestamp}, {@code X-CD-Signature: sha256=HEX} (HMAC
@@ -50,12 +48,6 @@ public final class WebhookSender implements ChannelSender {
   }
 
   static String sign(String secret, String ts, String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal((ts + "." + body).getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(Hmac.timestamped(secret, ts, body.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -1,11 +1,9 @@
 package fr.communitydefender.storage.mentions;
 
+import fr.communitydefender.domain.crypto.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Replaces an author's handle by a keyed hash (HMAC-SHA-256, 16 bytes, hex): the same author always gets the same key,
@@ -29,13 +27,7 @@ public final class Pseudonymizer {
     }
     String normal = author.strip().toLowerCase(Locale.ROOT);
     normal = normal.startsWith("@") ? normal.substring(1) : normal;
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      byte[] h = mac.doFinal(normal.getBytes(StandardCharsets.UTF_8));
-      return "a_" + HexFormat.of().formatHex(h, 0, 16);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] h = Hmac.sha256(secret, normal.getBytes(StandardCharsets.UTF_8));
+    return "a_" + HexFormat.of().formatHex(h, 0, 16);
   }
 }
