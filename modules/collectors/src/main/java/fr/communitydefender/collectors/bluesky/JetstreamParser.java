@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.communitydefender.collectors.live.internal.Texts;
+import fr.communitydefender.domain.watch.WatchMatcher;
 import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.mention.MentionDetails;
 import java.time.Duration;
@@ -128,12 +129,12 @@ public final class JetstreamParser {
     for (JsonNode facet : record.path("facets")) {
       for (JsonNode f : facet.path("features")) {
         if ("app.bsky.richtext.facet#tag".equals(f.path("$type").asText())) {
-          tags.add(Texts.fold(f.path("tag").asText()));
+          tags.add(WatchMatcher.fold(f.path("tag").asText()));
         }
       }
     }
     for (JsonNode t : record.path("tags")) {
-      tags.add(Texts.fold(t.asText()));
+      tags.add(WatchMatcher.fold(t.asText()));
     }
     return List.copyOf(tags);
   }

@@ -7,7 +7,6 @@ import fr.communitydefender.domain.topic.Topics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
@@ -45,7 +44,7 @@ public final class MentionSink {
    * duplicate) once Kafka acknowledged it.
    */
   public CompletableFuture<Boolean> publish(String type, Mention m) {
-    int version = Objects.hash(m.text(), m.details() == null ? null : m.details().editedAt());
+    int version = m.version();
     synchronized (recent) {
       Integer seen = recent.put(m.id(), version);
       if (seen != null && seen == version) {

@@ -77,6 +77,14 @@ public record Mention(
     return new Mention(id, source, publishedAt, text, author, url, lang, reach, watches, analysis, newDetails);
   }
 
+  /**
+   * Which version of the post this is: same text and edit time, same version. A repeat of a version is dropped (by the
+   * collector and the streams stage); a new version is an edit.
+   */
+  public int version() {
+    return java.util.Objects.hash(text, details == null ? null : details.editedAt());
+  }
+
   /** Whether the source reported an edit of a post published earlier (the same id seen again, changed). */
   public boolean edited() {
     return details != null && details.editedAt() != null;

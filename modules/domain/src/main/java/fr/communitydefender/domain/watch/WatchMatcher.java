@@ -32,10 +32,13 @@ public final class WatchMatcher {
     return List.copyOf(out);
   }
 
+  /** Lower case without accents (« Évacuée » → « evacuee »): how watches and collectors' filters compare words. */
+  public static String fold(String s) {
+    return MARKS.matcher(Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+  }
+
   static String normalise(String s) {
-    String lower = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-    String plain = MARKS.matcher(lower).replaceAll("");
-    return " " + NOT_WORD.matcher(plain).replaceAll(" ").trim() + " ";
+    return " " + NOT_WORD.matcher(fold(s)).replaceAll(" ").trim() + " ";
   }
 
   /** A mention's text in the two forms terms are searched in. */

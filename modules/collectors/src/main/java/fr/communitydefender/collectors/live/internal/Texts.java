@@ -1,12 +1,11 @@
 package fr.communitydefender.collectors.live.internal;
 
+import fr.communitydefender.domain.watch.WatchMatcher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -33,17 +32,12 @@ public final class Texts {
     return text.replaceAll("[ \\t]*\n[ \\t]*", "\n").replaceAll("\n{3,}", "\n\n").trim();
   }
 
-  public static String fold(String s) {
-    String n = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return n.toLowerCase(Locale.ROOT);
-  }
-
   /** Whether {@code text} contains any of the (already folded) keywords; true when there are none. */
   public static boolean matchesAny(String text, List<String> foldedKeywords) {
     if (foldedKeywords.isEmpty()) {
       return true;
     }
-    String t = fold(text);
+    String t = WatchMatcher.fold(text);
     for (String k : foldedKeywords) {
       if (t.contains(k)) {
         return true;
@@ -53,7 +47,7 @@ public final class Texts {
   }
 
   public static List<String> foldAll(List<String> words) {
-    return words == null ? List.of() : words.stream().map(Texts::fold).toList();
+    return words == null ? List.of() : words.stream().map(WatchMatcher::fold).toList();
   }
 
   /** The first 16 bytes of SHA-256, hex: a short stable id for long identifiers (feed guids). */

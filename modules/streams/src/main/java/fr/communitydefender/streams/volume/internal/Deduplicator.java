@@ -2,7 +2,6 @@ package fr.communitydefender.streams.volume.internal;
 
 import fr.communitydefender.streams.PipelineMetrics;
 import java.time.Duration;
-import java.util.Objects;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -53,8 +52,7 @@ public final class Deduplicator implements FixedKeyProcessor<String, ParsedMenti
       }
       return;
     }
-    String version = Integer.toHexString(Objects.hash(p.mention().text(),
-        p.mention().details() == null ? null : p.mention().details().editedAt()));
+    String version = Integer.toHexString(p.mention().version());
     String prior = previous == null ? null : previous.substring(0, previous.indexOf(':'));
     if (version.equals(prior) || "deleted".equals(prior)) {
       metrics.duplicate();
