@@ -16,6 +16,12 @@ import java.util.Map;
  * its Poisson tail probability P(X ≥ count | λ) is at most {@code pValue}. So "3 instead of 1" never fires, while
  * dozens after silence do even without history; the reference and day terms keep decaying tails quiet. As in
  * ElastAlert, {@code threshold_ref} (default 0) asks for at least that many mentions in the reference window.
+ *
+ * <p>An incident resolves after {@code quiet} without firing <em>and</em> once the watch has calmed down: its mentions
+ * per hour over that period at most {@code settle} (default 1 %) of its busiest hour since the incident opened (within
+ * the last 7 days), or back to twice what it usually saw when the incident opened. A crisis that goes on — a rescue
+ * followed for days, a storm's aftermath — stays one incident however its news peaks; {@code settle: 0} resolves on
+ * {@code quiet} alone.
  */
 public record VolumeSpikeRule(
     String id,
@@ -29,6 +35,7 @@ public record VolumeSpikeRule(
     @JsonProperty("week_factor") Double weekFactor,
     @JsonProperty("threshold_ref") Long thresholdRef,
     Duration quiet,
+    Double settle,
     Severity severity,
     String title,
     @JsonProperty("for") Duration forDuration,
@@ -39,6 +46,7 @@ public record VolumeSpikeRule(
     List<TimeWindow> mute,
     Duration group) implements AlertRule {
   public static final Duration DEFAULT_QUIET = Duration.ofHours(6);
+  public static final double DEFAULT_SETTLE = 0.01;
 
   public VolumeSpikeRule {
     RuleOptions.identity(id, watch);
@@ -69,6 +77,10 @@ public record VolumeSpikeRule(
       throw new FieldException("week_factor", "must not be negative");
     }
     quiet = RuleOptions.quiet(quiet, DEFAULT_QUIET);
+    settle = settle == null ? DEFAULT_SETTLE : settle;
+    if (settle < 0 || settle >= 1) {
+      throw new FieldException("settle", "must be at least 0 and below 1 (a share of the busiest hour)");
+    }
     severity = severity == null ? Severity.HIGH : severity;
     title = RuleOptions.title(title, "Pic inhabituel de mentions");
     forDuration = RuleOptions.forDuration(forDuration);
@@ -83,7 +95,7 @@ public record VolumeSpikeRule(
   /** Without the common options (their defaults). */
   public VolumeSpikeRule(String id, String watch, Duration window, Duration reference, Double spikeHeight, Long minCount,
       Double pValue, Double dayFactor, Double weekFactor, Duration quiet, Severity severity, String title) {
-    this(id, watch, window, reference, spikeHeight, minCount, pValue, dayFactor, weekFactor, null, quiet, severity,
-        title, null, null, null, null, null, null, null);
+    this(id, watch, window, reference, spikeHeight, minCount, pValue, dayFactor, weekFactor, null, quiet, null,
+        severity, title, null, null, null, null, null, null, null);
   }
 }

@@ -2,7 +2,9 @@ package fr.communitydefender.alerting.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.communitydefender.alerting.rules.NegativeShareRule;
 import fr.communitydefender.alerting.rules.VolumeSpikeRule;
+import fr.communitydefender.domain.signal.VolumeSignal;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +80,7 @@ class VolumeSpikeTest {
     for (boolean referenceHasThree : new boolean[] {false, true}) {
       alerts.close();
       alerts = new AlertDriver(T0, new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null, 3L,
-          Duration.ofHours(2), null, null, null, null, null, null, null, null, null));
+          Duration.ofHours(2), null, null, null, null, null, null, null, null, null, null));
       for (long m = 0; m < 120; m++) {
         minute(m, referenceHasThree && (m == 90 || m == 100 || m == 110) ? 1 : 0);
       }
@@ -127,5 +129,77 @@ class VolumeSpikeTest {
       minute(m, 5 + (m % 7));
     }
     assertThat(opened()).hasSize(1);
+  }
+
+  /** The spike rule of setUp (quiet 2 h) with {@code settle} set, or the 1-hour rise rule of the project's files. */
+  private static VolumeSpikeRule spike(String id, Duration window, Duration reference, Long minCount, Double settle) {
+    return new VolumeSpikeRule(id, "*", window, reference, null, minCount, null, null, null, null,
+        Duration.ofHours(2), settle, null, null, null, null, null, null, null, null, null);
+  }
+
+  @Test
+  void shouldKeepOneIncidentWhileTheCrisisGoesOnWhenItsNewsPeaksComePastQuiet() {
+    minutes(0, 60, 20); // the onset: 1,200 mentions in an hour
+    assertThat(opened()).hasSize(1);
+    minutes(60, 600, 1); // nine hours of 60 an hour: 5 % of the busiest hour, a crisis still followed
+    minute(480, 0);
+    minutes(481, 483, 30); // a news peak five hours after the rule last fired
+    minutes(483, 600, 1);
+    assertThat(alerts.events()).extracting(IncidentEvent::type)
+        .doesNotContain(IncidentEvent.Type.RESOLVED, IncidentEvent.Type.OPENED, IncidentEvent.Type.REOPENED);
+    minutes(600, 800, 0); // calm: nothing for more than quiet
+    assertThat(alerts.events()).filteredOn(e -> e.type() == IncidentEvent.Type.RESOLVED).singleElement()
+        .satisfies(e -> assertThat(e.incident().reason()).contains("0,0 mention(s)/h contre 1200"));
+  }
+
+  @Test
+  void shouldResolveOnQuietAloneWhenSettleIsZero() {
+    alerts.close();
+    alerts = new AlertDriver(T0, spike("spike", null, null, null, 0.0));
+    minutes(0, 60, 20);
+    minutes(60, 300, 1); // the same crisis going on at 60 an hour
+    assertThat(alerts.events()).extracting(IncidentEvent::type).contains(IncidentEvent.Type.RESOLVED);
+  }
+
+  @Test
+  void shouldResolveWhenBackToTwiceTheUsualRateOfABusyWatch() {
+    alerts.close();
+    alerts = new AlertDriver(T0, spike("spike", null, null, null, null));
+    minutes(0, 2 * 1440, 2); // a busy watch: 120 an hour for two days
+    minutes(2 * 1440, 2 * 1440 + 30, 40); // a spike: 1,200 in half an hour
+    assertThat(opened()).hasSize(1);
+    minutes(2 * 1440 + 30, 2 * 1440 + 400, 2); // back to its usual 120 an hour, far above 1 % of the busiest hour
+    assertThat(alerts.events()).extracting(IncidentEvent::type).contains(IncidentEvent.Type.RESOLVED);
+  }
+
+  @Test
+  void shouldFireOnASlowRiseWhenAnHourWindowMeasuresItAgainstWhatWasLearnedBefore() {
+    alerts.close();
+    alerts = new AlertDriver(T0, spike("rise", Duration.ofHours(1), Duration.ofHours(6), 10L, null));
+    for (long m = 0; m < 2 * 1440; m += 120) {
+      minute(m, 1); // one mention every two hours for two days
+    }
+    for (long m = 2 * 1440; m < 2 * 1440 + 60; m += 4) {
+      minute(m, 1); // then one every four minutes: 15 in the hour, none of them five-minute news
+    }
+    assertThat(opened()).as("the rise is not learned as normal while the hour measures it").singleElement()
+        .satisfies(e -> assertThat(e.incident().reason()).startsWith("1"));
+  }
+
+  @Test
+  void shouldJoinTheOngoingCrisisWhenAnotherRuleFiresLongAfterItsGroupWindow() {
+    alerts.close();
+    alerts = new AlertDriver(T0, spike("spike", null, null, null, null), new NegativeShareRule("colere", "*",
+        Duration.ofMinutes(15), 0.6, 8L, Duration.ofMinutes(10), null, null));
+    minutes(0, 120, 0);
+    minutes(120, 180, 20); // the onset opens the spike incident
+    minutes(180, 600, 1); // the crisis goes on at 60 an hour, the spike rule quiet for seven hours
+    for (long m = 600; m < 615; m++) {
+      alerts.minute(m, (s, e) -> new VolumeSignal("ville", s, e, 1, 1, 1, -1, 1, 0, 0, null)); // anger now
+    }
+    List<IncidentEvent> events = alerts.events();
+    assertThat(events).filteredOn(e -> e.type() == IncidentEvent.Type.OPENED).singleElement()
+        .satisfies(e -> assertThat(e.incident().ruleId()).isEqualTo("spike"));
+    assertThat(events.get(events.size() - 1).incident().joinedRules()).containsExactly("colere");
   }
 }

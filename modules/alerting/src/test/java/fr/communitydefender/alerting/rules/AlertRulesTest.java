@@ -47,6 +47,7 @@ class AlertRulesTest {
       window-not-minutes.yaml | 5:5: rules[0].window: must be a whole number of minutes between 1m and 24h
       bad-placeholder.yaml    | 7:5: rules[0].description: unknown placeholder {commune} (known: watch, rule, count, threshold, window, reason)
       bad-mute-day.yaml       | 8:9: rules[0].mute[0].days: unknown day 'funday' (mon, tue, wed, thu, fri, sat, sun)
+      settle-too-high.yaml    | 5:5: rules[0].settle: must be at least 0 and below 1 (a share of the busiest hour)
       """)
   void shouldNameFileLineAndFieldWhenRuleIsInvalid(String file, String expected) {
     Path path = DIR.resolve("invalid").resolve(file);

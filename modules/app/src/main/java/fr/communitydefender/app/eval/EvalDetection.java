@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -44,8 +45,14 @@ import org.apache.kafka.streams.TopologyTestDriver;
 public final class EvalDetection {
   private EvalDetection() {}
 
-  /** One incident opened (or reopened: it notifies again) during a replay. */
-  public record Opened(Instant at, String rule, String reason, boolean reopened) {}
+  /** One incident opened (or reopened: it notifies again) during a replay, and when and why it resolved (or null). */
+  public record Opened(String id, Instant at, String rule, String reason, boolean reopened, Instant resolvedAt,
+      String resolution) {
+    /** "" while open; else " → résolu TIME (why)". */
+    public String outcome() {
+      return resolvedAt == null ? "" : " → résolu " + resolvedAt + " (" + resolution + ")";
+    }
+  }
 
   public static void main(String[] args) throws IOException {
     Path rulesPath = Path.of("alert-rules", "volume.yaml");
@@ -151,7 +158,12 @@ public final class EvalDetection {
           Serdes.String().serializer(), JsonSerde.of(VolumeSignal.class).serializer());
       TestOutputTopic<String, IncidentEvent> incidents = alert.createOutputTopic(Topics.INCIDENTS.name(),
           Serdes.String().deserializer(), JsonSerde.of(IncidentEvent.class).deserializer());
+      int piped = 0;
       for (Mention m : mentions) {
+        if (++piped % 500 == 0) { // the test driver keeps every record it produced: drop changelogs and the like
+          drain(volume, Set.of(Topics.SIGNALS_VOLUME.name()));
+          drain(alert, Set.of(Topics.INCIDENTS.name()));
+        }
         Mention assigned = new Mention(m.id(), m.source(), m.publishedAt(), m.text(), m.author(), m.url(), m.lang(),
             m.reach(), List.of(watch));
         raw.pipeInput(m.id(), Json.write(assigned), m.publishedAt());
@@ -160,13 +172,31 @@ public final class EvalDetection {
         }
         for (IncidentEvent e : incidents.readValuesToList()) {
           if (e.type() == IncidentEvent.Type.OPENED || e.type() == IncidentEvent.Type.REOPENED) {
-            opened.add(new Opened(e.at(), e.incident().ruleId(), e.incident().reason(),
-                e.type() == IncidentEvent.Type.REOPENED));
+            opened.add(new Opened(e.incident().id(), e.at(), e.incident().ruleId(), e.incident().reason(),
+                e.type() == IncidentEvent.Type.REOPENED, null, null));
+          } else if (e.type() == IncidentEvent.Type.RESOLVED) {
+            for (int i = opened.size() - 1; i >= 0; i--) {
+              Opened o = opened.get(i);
+              if (o.id().equals(e.incident().id())) {
+                opened.set(i, new Opened(o.id(), o.at(), o.rule(), o.reason(), o.reopened(), e.at(),
+                    e.incident().reason()));
+                break;
+              }
+            }
           }
         }
       }
     }
     return opened;
+  }
+
+  /** Discards what the driver captured on every topic but {@code keep} (changelogs, repartitions, term topics). */
+  private static void drain(TopologyTestDriver driver, Set<String> keep) {
+    for (String topic : driver.producedTopicNames()) {
+      if (!keep.contains(topic)) {
+        driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+      }
+    }
   }
 
   private static Properties alertProps() {

@@ -16,16 +16,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Scores incidents against reference onsets (real spikes). A spike at onset {@code o} is <em>detected</em> when an
- * incident opens in [o − 5 min, o + 6 h) (and before the next spike's own slack); its <em>delay</em> is that incident's
- * time minus {@code o}; the data's <em>first rise</em> is the first minute from o − 5 min at which the next 10 minutes
- * hold at least 3 mentions (the delay is also given from there). An incident is <em>false</em> when it opens — or
- * reopens, which notifies again — more than 6 h after the last onset before it (or with no onset before it); reopenings
- * count neither as detections nor as extra incidents of a spike.
+ * Scores incidents against reference onsets (real spikes). The data's <em>first rise</em> after an onset {@code o} is
+ * the first minute from o − 5 min at which the next 10 minutes hold at least 3 mentions; the spike's <em>horizon</em>
+ * ends 6 h after the later of the onset and that rise, if within 24 h (a collection that only began hours after the
+ * event — the Venezuela folder starts 13 h late — shows the spike when its data do). A spike is <em>detected</em> when an incident
+ * opens in [o − 5 min, horizon) (and before the next spike's own slack); its <em>delay</em> is that incident's time
+ * minus {@code o} (and is also given from the first rise). An incident is <em>false</em> when it opens — or reopens,
+ * which notifies again — at or after the horizon of the last onset before it (or with no onset before it); a reopening
+ * notifies, so within a spike's window it counts like an opening (as its detection, or as an extra incident).
  */
 final class Scoring {
   static final Duration SLACK = Duration.ofMinutes(5);
   static final Duration HORIZON = Duration.ofHours(6);
+  static final Duration LATE_DATA = Duration.ofHours(24);
   static final Duration RISE_WINDOW = Duration.ofMinutes(10);
   static final int RISE_COUNT = 3;
 
@@ -71,22 +74,24 @@ final class Scoring {
     out.printf(Locale.ROOT, "== %s: %d mentions, %d incident(s), %d reference onset(s)%n", event, times.size(),
         opened.size(), onsets.size());
     for (EvalDetection.Opened o : opened) {
-      out.printf(Locale.ROOT, "   incident %s  %s%s  %s%n", o.at(), o.rule(), o.reopened() ? " (reopened)" : "",
-          o.reason());
+      out.printf(Locale.ROOT, "   incident %s  %s%s  %s%s%n", o.at(), o.rule(), o.reopened() ? " (reopened)" : "",
+          o.reason(), o.outcome());
     }
+    List<Instant> horizons = new ArrayList<>();
     for (int i = 0; i < onsets.size(); i++) {
       Instant onset = onsets.get(i);
-      Instant end = onset.plus(HORIZON);
+      Instant rise = firstRise(times, onset.minus(SLACK));
+      Instant end = later(onset, rise).plus(HORIZON);
+      horizons.add(end);
       if (i + 1 < onsets.size() && onsets.get(i + 1).minus(SLACK).isBefore(end)) {
         end = onsets.get(i + 1).minus(SLACK);
       }
       Instant from = onset.minus(SLACK);
       Instant until = end;
-      List<EvalDetection.Opened> within = opened.stream().filter(o -> !o.reopened())
+      List<EvalDetection.Opened> within = opened.stream()
           .filter(o -> !o.at().isBefore(from) && o.at().isBefore(until)).toList();
       spikes++;
       maxPerSpike = Math.max(maxPerSpike, within.size());
-      Instant rise = firstRise(times, from);
       if (within.isEmpty()) {
         out.printf(Locale.ROOT, "   onset %s: MISSED (data's first rise %s)%n", onset, rise == null ? "none" : rise);
         continue;
@@ -105,18 +110,25 @@ final class Scoring {
     }
     for (EvalDetection.Opened o : opened) {
       Instant last = null;
-      for (Instant onset : onsets) {
-        if (!onset.minus(SLACK).isAfter(o.at())) {
-          last = onset;
+      Instant horizon = null;
+      for (int i = 0; i < onsets.size(); i++) {
+        if (!onsets.get(i).minus(SLACK).isAfter(o.at())) {
+          last = onsets.get(i);
+          horizon = horizons.get(i);
         }
       }
-      if (last == null || o.at().isAfter(last.plus(HORIZON))) {
+      if (last == null || !o.at().isBefore(horizon)) {
         falseIncidents++;
         out.printf(Locale.ROOT, "   FALSE %s %s (%s)%n", o.reopened() ? "reopening" : "incident", o.at(),
             last == null ? "before any onset"
             : Duration.between(last, o.at()).toHours() + " h after the last onset");
       }
     }
+  }
+
+  /** The rise when it comes after the onset, within {@link #LATE_DATA}; else the onset. */
+  private static Instant later(Instant onset, Instant rise) {
+    return rise != null && rise.isAfter(onset) && rise.isBefore(onset.plus(LATE_DATA)) ? rise : onset;
   }
 
   /** The first minute from {@code from} at which the next 10 minutes hold at least 3 mentions, or null. */

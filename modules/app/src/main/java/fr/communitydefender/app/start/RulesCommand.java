@@ -74,8 +74,8 @@ public final class RulesCommand {
               new fr.communitydefender.enrichment.EnrichmentMetrics(
                   new io.micrometer.core.instrument.simple.SimpleMeterRegistry())));
       System.out.printf("%d mentions replayed, %d incident(s) would have opened%n", mentions.size(), opened.size());
-      opened.forEach(o -> System.out.printf("%s  %s%s  %s%n", o.at(), o.rule(), o.reopened() ? " (reopened)" : "",
-          o.reason()));
+      opened.forEach(o -> System.out.printf("%s  %s%s  %s%s%n", o.at(), o.rule(), o.reopened() ? " (reopened)" : "",
+          o.reason(), o.outcome()));
       return 0;
     }
   }

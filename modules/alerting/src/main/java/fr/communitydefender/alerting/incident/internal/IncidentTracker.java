@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   private final AlertingMetrics metrics;
   private final Duration quietCheck;
   private final Duration keep;
+  /** Minutes are learned once they have left every volume_spike rule's trailing window. */
+  private final Duration learningLag;
   /** Wall-clock time (ms) at which each watch's clock last moved; not persisted (a restart starts it afresh). */
   private final Map<String, Long> clockSetAtWall = new HashMap<>();
   private ProcessorContext<String, IncidentEvent> context;
@@ -56,6 +59,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     this.quietCheck = quietCheck;
     this.keep = rules.rules().stream().map(AlertRule::span).max(Duration::compareTo).orElse(Duration.ZERO)
         .plus(WatchState.SETTLE).plusHours(1);
+    this.learningLag = rules.rules().stream().filter(r -> r instanceof VolumeSpikeRule)
+        .map(r -> ((VolumeSpikeRule) r).window()).max(Duration::compareTo).orElse(WatchState.SETTLE);
   }
 
   @Override
@@ -91,7 +96,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     if (clock.isAfter(state.clock())) {
       clockSetAtWall.put(watchId, context.currentSystemTimeMs());
     }
-    state = state.withClock(clock).learn(signal.windowStart());
+    state = state.withClock(clock).learn(signal.windowStart(), learningLag);
     state.prune(keep);
     for (AlertRule rule : rules.rules()) {
       if (rule.appliesTo(watchId)) {
@@ -102,7 +107,10 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   }
 
   /** What a rule says at {@code at}: whether it fires, the count, the bar it compares with, and why in words. */
-  /** A watch with less history than this is warming up: a spike rule then needs {@link #WARM_UP_COUNT} mentions. */
+  /**
+   * A watch with less history than this is warming up: a spike rule then needs {@link #WARM_UP_COUNT} mentions per 5
+   * minutes of its window.
+   */
   static final long WARM_UP_MINUTES = 60;
   static final long WARM_UP_COUNT = 12;
 
@@ -166,13 +174,13 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
       case FlatlineRule r -> {
         long count = state.sum(at, r.window());
         double expected = state.baseline().perMinute(at) * r.window().toMinutes();
-        boolean learned = state.baseline().minutesLearned() >= r.window().toMinutes() * 2;
+        boolean learned = state.minutesSeen() >= r.window().toMinutes() * 2;
         yield new Verdict(learned && count < r.threshold() && expected >= r.minExpected(), count, r.threshold(),
             String.format(java.util.Locale.FRANCE, "%d mention(s) en %s alors que ≈ %.0f sont attendues "
                 + "(collecteur ou source muette ?)", count, Durations.format(r.window()), expected));
       }
       case NewTermRule r -> {
-        boolean seasoned = state.baseline().minutesLearned() >= r.novelty().toMinutes();
+        boolean seasoned = state.minutesSeen() >= r.novelty().toMinutes();
         List<String> fresh = state.newTerms().values().stream()
             .filter(t -> !t.at().isBefore(at.minus(Duration.ofHours(1))) && !t.at().isAfter(at))
             .filter(t -> t.count() >= r.minCount())
@@ -202,8 +210,9 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
         double expected = Math.max(Math.max(base, ref), Math.max(day, week));
         double p = Poisson.tail(count, expected);
         long bar = Math.max(r.minCount(), (long) Math.ceil(r.spikeHeight() * expected));
-        if (state.baseline().minutesLearned() < WARM_UP_MINUTES) {
-          bar = Math.max(bar, WARM_UP_COUNT); // a new watch knows nothing yet: only dozens are news
+        if (state.minutesSeen() < WARM_UP_MINUTES) {
+          // a new watch knows nothing yet: only dozens (per 5 minutes of window) are news
+          bar = Math.max(bar, WARM_UP_COUNT * Math.max(1, (long) Math.ceil(minutes / 5)));
         }
         String basis = expected == base ? "habituel à cette heure" : expected == ref
             ? Durations.format(r.reference()) + " précédente" : expected == day
@@ -253,6 +262,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
           at);
       state.pending().remove(rule.id());
       state.open().put(rule.id(), incident);
+      state.calm().put(rule.id(), usualPerHour(state, at));
       emit(IncidentEvent.Type.OPENED, at, incident);
     } else if (firing) {
       Incident updated = open.firing(at, v.count(), v.reason());
@@ -260,15 +270,40 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
       if (v.count() > open.peakCount()) {
         emit(IncidentEvent.Type.UPDATED, at, updated);
       }
-    } else if (open != null && !state.clock().isBefore(open.lastFiringAt().plus(rule.quiet()))) {
-      resolve(state, open, open.lastFiringAt().plus(rule.quiet()), rule);
+    } else if (open != null && !state.clock().isBefore(open.lastFiringAt().plus(rule.quiet()))
+        && settled(rule, state, open)) {
+      resolve(state, open, Collections.max(List.of(open.lastFiringAt().plus(rule.quiet()), state.clock())), rule);
     }
   }
 
   /**
-   * Grouping: a rule that starts firing while another rule's incident of the watch opened less than its {@code group}
-   * ago joins that incident (UPDATED, listed in {@code joinedRules}) and, while it fires, keeps it from resolving.
-   * Returns true when the rule's firing was handled that way.
+   * Whether the watch has calmed down enough for a volume_spike incident to resolve: its mentions per hour over the
+   * rule's {@code quiet} period at most {@code settle} × its busiest hour since the incident opened (within the last
+   * 7 days), or at most twice its usual rate when the incident opened. Other rules resolve on {@code quiet} alone.
+   */
+  static boolean settled(AlertRule rule, WatchState state, Incident open) {
+    if (!(rule instanceof VolumeSpikeRule r) || r.settle() == 0) {
+      return true;
+    }
+    long hours = Math.max(1, r.quiet().toHours());
+    double rate = (double) state.lastHours(state.clock(), (int) hours) / hours;
+    double calm = state.calm().getOrDefault(rule.id(), 0.0);
+    return rate <= Math.max(r.settle() * state.busiestHour(open.openedAt(), state.clock()), 2 * calm);
+  }
+
+  /**
+   * What the watch usually sees per hour at {@code at}: the average of the last 7 days (a slow measure on purpose: the
+   * fast learned level already holds the first minutes of a rise).
+   */
+  static double usualPerHour(WatchState state, Instant at) {
+    return state.lastHours(at, 7 * 24) / (7 * 24.0);
+  }
+
+  /**
+   * Grouping: a rule that starts firing while another rule's incident of the watch opened or last fired less than its
+   * {@code group} ago — or is still open only because the watch has not calmed down (a crisis going on) — joins that
+   * incident (UPDATED, listed in {@code joinedRules}) and, while it fires, keeps it from resolving. Returns true when
+   * the rule's firing was handled that way.
    */
   private boolean joinedElsewhere(AlertRule rule, WatchState state, Instant at, boolean firing) {
     String owner = state.joined().get(rule.id());
@@ -288,7 +323,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     }
     for (Map.Entry<String, Incident> e : state.open().entrySet()) {
       Incident other = e.getValue();
-      if (!e.getKey().equals(rule.id()) && !at.isAfter(other.openedAt().plus(rule.group()))) {
+      if (!e.getKey().equals(rule.id()) && (!at.isAfter(other.openedAt().plus(rule.group()))
+          || !at.isAfter(other.lastFiringAt().plus(rule.group())) || ongoing(e.getKey(), other, at))) {
         Incident grouped = other.joinedBy(rule.id()).firing(at, other.currentCount(), other.reason());
         state.open().put(e.getKey(), grouped);
         state.joined().put(rule.id(), e.getKey());
@@ -298,6 +334,12 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
       }
     }
     return false;
+  }
+
+  /** An incident past its rule's quiet period, held open because its watch has not calmed down: a crisis going on. */
+  private boolean ongoing(String ruleId, Incident incident, Instant at) {
+    return rules.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
+        .map(r -> !at.isBefore(incident.lastFiringAt().plus(r.quiet()))).orElse(false);
   }
 
   /** Marks the incident when the rule's mute schedule or an active silence covers it: recorded, not notified. */
@@ -310,8 +352,16 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
 
   private void resolve(WatchState state, Incident open, Instant at, AlertRule rule) {
     state.open().remove(rule.id());
+    state.calm().remove(rule.id());
+    String calm = "";
+    if (rule instanceof VolumeSpikeRule r && r.settle() > 0) {
+      long hours = Math.max(1, r.quiet().toHours());
+      calm = String.format(java.util.Locale.FRANCE, ", %.1f mention(s)/h contre %d à l'heure la plus chargée",
+          (double) state.lastHours(state.clock(), (int) hours) / hours, state.busiestHour(open.openedAt(),
+              state.clock()));
+    }
     Incident resolved = open.resolved(at,
-        "calme depuis " + Durations.format(rule.quiet()) + " (pic " + open.peakCount() + ")");
+        "calme depuis " + Durations.format(rule.quiet()) + " (pic " + open.peakCount() + calm + ")");
     state.recent().put(rule.id(), resolved);
     emit(IncidentEvent.Type.RESOLVED, at, resolved);
   }
@@ -397,7 +447,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
       }
       for (AlertRule rule : rules.rules()) {
         Incident open = state.open().get(rule.id());
-        if (open != null && !estimated.isBefore(open.lastFiringAt().plus(rule.quiet()))) {
+        if (open != null && !estimated.isBefore(open.lastFiringAt().plus(rule.quiet()))
+            && (settled(rule, state, open) || !estimated.isBefore(state.clock().plus(rule.quiet())))) {
           resolve(state, open, open.lastFiringAt().plus(rule.quiet()), rule);
           changed = true;
         }

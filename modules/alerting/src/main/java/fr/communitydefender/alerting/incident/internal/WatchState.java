@@ -14,12 +14,13 @@ import java.util.TreeMap;
  * by hour (epoch ms of the hour) for the last week; per minute also the mentions with a sentiment and the negative
  * ones; by rule the incident resolved last (a relapse reopens it) and since when a rule fires without an incident yet
  * (its {@code for} period); which rules joined another rule's incident (rule → owner rule); and the latest signal of
- * each term that came back (for new_term rules; kept two hours).
+ * each term that came back (for new_term rules; kept two hours); by rule with an open incident, the watch's usual
+ * mentions per hour when it opened ({@code calm}: what "back to normal" means for it).
  */
 public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets, Map<String, Incident> open,
     Baseline baseline, Map<Long, Long> hours, Map<Long, Figures> figures,
     Map<String, Incident> recent, Map<String, Instant> pending, Map<String, String> joined,
-    Map<String, TermSignal> newTerms) {
+    Map<String, TermSignal> newTerms, Map<String, Double> calm) {
   /** A minute is learned once the clock is this far past it: later mentions of it are rare. */
   static final Duration SETTLE = Duration.ofMinutes(10);
   private static final long MINUTE = 60_000;
@@ -35,14 +36,16 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     pending = pending == null ? new TreeMap<>() : new TreeMap<>(pending);
     joined = joined == null ? new TreeMap<>() : new TreeMap<>(joined);
     newTerms = newTerms == null ? new TreeMap<>() : new TreeMap<>(newTerms);
+    calm = calm == null ? new TreeMap<>() : new TreeMap<>(calm);
   }
 
   public static WatchState empty(String watchId) {
-    return new WatchState(watchId, Instant.EPOCH, null, null, null, null, null, null, null, null, null);
+    return new WatchState(watchId, Instant.EPOCH, null, null, null, null, null, null, null, null, null, null);
   }
 
   public WatchState withClock(Instant newClock) {
-    return new WatchState(watchId, newClock, buckets, open, baseline, hours, figures, recent, pending, joined, newTerms);
+    return new WatchState(watchId, newClock, buckets, open, baseline, hours, figures, recent, pending, joined, newTerms,
+        calm);
   }
 
   /** Sum of the windows starting in [end - span, end). */
@@ -102,16 +105,42 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
   }
 
   /**
+   * Minutes of history the watch has: those learned plus those seen but not learned yet (learning lags behind the
+   * clock by the longest rule window).
+   */
+  public long minutesSeen() {
+    Instant upTo = baseline.learnedUpTo();
+    long pending = upTo == null ? 0 : Math.max(0, (clock.toEpochMilli() - upTo.toEpochMilli()) / MINUTE);
+    return baseline.minutesLearned() + pending;
+  }
+
+  /** The largest learned hourly count of the hours from {@code from} (up to a week back) to {@code end}. */
+  public long busiestHour(Instant from, Instant end) {
+    long lo = Math.max(from.toEpochMilli() / HOUR * HOUR, end.toEpochMilli() - 7 * 24 * HOUR);
+    return ((TreeMap<Long, Long>) hours).subMap(lo, true, end.toEpochMilli(), false).values().stream()
+        .mapToLong(Long::longValue).max().orElse(0);
+  }
+
+  /**
    * Teaches the baseline every settled minute since the last one learned (at most two days' worth after a long
    * silence), and sums them by hour.
    */
   public WatchState learn(Instant firstSeen) {
+    return learn(firstSeen, SETTLE);
+  }
+
+  /**
+   * As {@link #learn(Instant)}, learning only minutes at least {@code lag} old (at least {@link #SETTLE}): with the
+   * longest trailing window of the rules as the lag, the baseline never holds the minutes it is compared with — a
+   * slow rise over an hour is not learned as normal while it is being measured.
+   */
+  public WatchState learn(Instant firstSeen, Duration lag) {
     if (baseline.learnedUpTo() == null) { // the watch's first signal: learning starts at its minute
       return new WatchState(watchId, clock, buckets, open,
           baseline.learnedUpTo(Instant.ofEpochMilli(firstSeen.toEpochMilli() / MINUTE * MINUTE)), hours, figures,
-          recent, pending, joined, newTerms);
+          recent, pending, joined, newTerms, calm);
     }
-    long until = (clock.toEpochMilli() - SETTLE.toMillis()) / MINUTE * MINUTE;
+    long until = (clock.toEpochMilli() - Math.max(SETTLE.toMillis(), lag.toMillis())) / MINUTE * MINUTE;
     long from = baseline.learnedUpTo().toEpochMilli();
     from = Math.max(from, until - 2 * 24 * 60 * MINUTE);
     if (until <= from) {
@@ -126,7 +155,7 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
     }
     ((TreeMap<Long, Long>) hours).headMap(until - (7 * 24 + 1) * HOUR, false).clear();
     return new WatchState(watchId, clock, buckets, open, baseline.learnedUpTo(Instant.ofEpochMilli(until)), hours,
-        figures, recent, pending, joined, newTerms);
+        figures, recent, pending, joined, newTerms, calm);
   }
 
   /** Forgets windows older than {@code keep} before the clock. */
