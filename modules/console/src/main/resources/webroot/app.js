@@ -173,10 +173,17 @@
       if (i.status === 'OPEN') {
         var take = el('button', 'ack', 'Je prends');
         take.type = 'button';
-        take.addEventListener('click', function (ev) { ev.stopPropagation(); acknowledge(i, take); });
+        take.addEventListener('click', function (ev) { ev.stopPropagation(); decide(i, take, 'ack'); });
         head.appendChild(take);
       } else if (i.acknowledgedBy) {
         li.appendChild(el('div', 'incident-ack', 'pris en charge par ' + i.acknowledgedBy + ' ' + time(i.acknowledgedAt)));
+      }
+      if (i.status === 'ACKNOWLEDGED') {
+        var close = el('button', 'resolve', 'Clore');
+        close.type = 'button';
+        close.title = 'La crise est terminée : clore l’incident (il rouvrira si le volume repart)';
+        close.addEventListener('click', function (ev) { ev.stopPropagation(); decide(i, close, 'resolve'); });
+        head.appendChild(close);
       }
       li.appendChild(el('div', 'incident-watch', 'veille : ' + i.watchId + ' — règle : ' + i.ruleId));
       li.appendChild(el('div', 'incident-reason', i.reason));
@@ -235,12 +242,13 @@
 
   var STATUS = { OPEN: 'ouvert', ACKNOWLEDGED: 'pris en charge', RESOLVED: 'résolu' };
 
-  function acknowledge(incident, button) {
+  /** Takes ('ack') or closes ('resolve') an incident in the name typed at the top. */
+  function decide(incident, button, action) {
     var name = document.getElementById('me').value.trim();
     if (!name) { document.getElementById('me').focus(); return; }
     localStorage.setItem('cd.me', name);
     button.disabled = true;
-    fetch('/api/incidents/' + encodeURIComponent(incident.id) + '/ack', {
+    fetch('/api/incidents/' + encodeURIComponent(incident.id) + '/' + action, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ by: name })
     }).then(function (r) {
       if (!r.ok) return r.json().then(function (b) { throw new Error(b.error ? b.error.message : r.status); });

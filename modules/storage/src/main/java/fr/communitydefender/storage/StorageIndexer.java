@@ -184,8 +184,8 @@ public final class StorageIndexer extends ConsumerLoop {
         out.add(new BulkWriter.Doc(IndexSetup.INCIDENT_EVENTS, eventId, event, "incident_event"));
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("at", event.at());
-        audit.put("actor", event.type() == IncidentEvent.Type.ACKNOWLEDGED && event.incident().acknowledgedBy() != null
-            ? event.incident().acknowledgedBy() : "system");
+        audit.put("actor", event.by() != null ? event.by() : event.type() == IncidentEvent.Type.ACKNOWLEDGED
+            && event.incident().acknowledgedBy() != null ? event.incident().acknowledgedBy() : "system");
         audit.put("action", "incident." + event.type().name().toLowerCase(Locale.ROOT));
         audit.put("incidentId", event.incident().id());
         audit.put("detail", event.incident().reason());

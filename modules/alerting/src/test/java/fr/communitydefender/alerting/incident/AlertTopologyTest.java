@@ -155,6 +155,27 @@ class AlertTopologyTest {
   }
 
   @Test
+  void shouldCloseTheIncidentWhenSomeoneDeclaresTheCrisisOverAndReopenItOnARelapse() {
+    signal("ville", 0, 12);
+    IncidentEvent acked = ack("ville", events -> events.get(0).incident().id());
+    commands.pipeInput("ville", new IncidentCommand(IncidentCommand.Type.RESOLVE, "ville", acked.incident().id(),
+        "dircom.leroy", T0.plusSeconds(300), "point presse fait"), T0.plusSeconds(300));
+    List<IncidentEvent> closed = incidents.readValuesToList();
+    assertThat(closed).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(IncidentEvent.Type.RESOLVED);
+      assertThat(e.at()).isEqualTo(T0.plusSeconds(300));
+      assertThat(e.incident().reason()).isEqualTo("clos par dircom.leroy : point presse fait");
+      assertThat(e.by()).isEqualTo("dircom.leroy");
+    });
+    commands.pipeInput("ville", new IncidentCommand(IncidentCommand.Type.RESOLVE, "ville", acked.incident().id(),
+        "autre", T0.plusSeconds(301)), T0.plusSeconds(301));
+    assertThat(incidents.readValuesToList()).as("already closed: ignored").isEmpty();
+    signal("ville", 6, 30);
+    assertThat(incidents.readValuesToList()).extracting(IncidentEvent::type)
+        .containsExactly(IncidentEvent.Type.REOPENED);
+  }
+
+  @Test
   void shouldRecordButMarkSilencedWhenAnActiveSilenceMatches() {
     Instant wall = T0.minusSeconds(3600); // the driver's wall clock
     TestInputTopic<String, Silence> silences = driver.createInputTopic(Topics.SILENCES.name(),

@@ -259,7 +259,7 @@ class PipelineIT {
 
   @Test
   @Order(Integer.MAX_VALUE - 1)
-  void shouldAcknowledgeThroughTheApiAndRefuseASecondTime() throws Exception {
+  void shouldAcknowledgeThenCloseThroughTheApiAndRefuseEachASecondTime() throws Exception {
     String id = Json.MAPPER.readTree(get("/api/incidents").body()).get(0).get("id").asText();
     HttpResponse<String> bad = post("/api/incidents/" + id + "/ack", "{}");
     assertThat(bad.statusCode()).isEqualTo(400);
@@ -281,6 +281,20 @@ class PipelineIT {
     HttpResponse<String> stored = HTTP.send(HttpRequest.newBuilder(URI.create(core.elasticsearchUrl()
         + "/cd-incidents/_doc/" + id)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(stored.body()).contains("\"acknowledgedBy\":\"astreinte.martin\"");
+    HttpResponse<String> close = post("/api/incidents/" + id + "/resolve", "{\"by\": \"dircom.leroy\", "
+        + "\"comment\": \"communiqué publié\"}");
+    assertThat(close.statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(get("/api/incidents/" + id).body()).contains("\"status\":\"RESOLVED\"")
+            .contains("clos par dircom.leroy : communiqué publié"));
+    HttpResponse<String> closeAgain = post("/api/incidents/" + id + "/resolve", "{\"by\": \"autre\"}");
+    assertThat(closeAgain.statusCode()).isEqualTo(409);
+    assertThat(closeAgain.body()).contains("incident is resolved");
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> { // the main courante names who closed it
+      HttpResponse<String> audit = HTTP.send(HttpRequest.newBuilder(URI.create(core.elasticsearchUrl()
+          + "/cd-audit/_search?q=action:incident.resolved")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(audit.body()).contains("\"actor\":\"dircom.leroy\"");
+    });
   }
 
   @Test

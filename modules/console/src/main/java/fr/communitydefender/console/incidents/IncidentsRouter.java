@@ -12,14 +12,16 @@ import io.vertx.ext.web.handler.BodyHandler;
 import fr.communitydefender.domain.json.Json;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code GET /api/incidents[?status=open|resolved]}, {@code GET /api/incidents/:id} and
  * {@code GET /api/incidents/:id/explanation} (terms, entities, sentiment of its mentions; worker thread; 503 without
- * storage) and {@code POST /api/incidents/:id/ack {"by": name}} (202 once the command is on Kafka; alerting then
- * publishes the ACKNOWLEDGED event; 409 when not open).
+ * storage), {@code POST /api/incidents/:id/ack {"by": name}} (202 once the command is on Kafka; alerting then
+ * publishes the ACKNOWLEDGED event; 409 when not open) and {@code POST /api/incidents/:id/resolve {"by": name}}
+ * (closes an open or acknowledged incident: the team declares the crisis over; 409 when already resolved).
  */
 public final class IncidentsRouter {
   private IncidentsRouter() {}
@@ -28,42 +30,11 @@ public final class IncidentsRouter {
   public static Router create(Vertx vertx, IncidentView view, IncidentExplanations explanations,
       KafkaSender sender) {
     Router router = Router.router(vertx);
-    router.post("/incidents/:id/ack").handler(BodyHandler.create().setBodyLimit(4096));
-    router.post("/incidents/:id/ack").handler(ctx -> {
-      Incident incident = view.get(ctx.pathParam("id"));
-      if (incident == null) {
-        ApiErrors.send(ctx, 404, "no incident with id '" + ctx.pathParam("id") + "'");
-        return;
-      }
-      String by;
-      String comment;
-      try {
-        JsonObject body = ctx.body().asJsonObject();
-        by = body == null ? null : body.getString("by");
-        comment = body == null ? null : body.getString("comment");
-      } catch (DecodeException | ClassCastException e) {
-        ApiErrors.send(ctx, 400, "body: expected JSON {\"by\": \"your name\", \"comment\": \"optional\"}");
-        return;
-      }
-      if (comment != null && comment.length() > 500) {
-        ApiErrors.send(ctx, 400, "comment: at most 500 characters");
-        return;
-      }
-      if (by == null || by.isBlank() || by.length() > 100) {
-        ApiErrors.send(ctx, 400, "by: required, at most 100 characters");
-        return;
-      }
-      if (incident.status() != Incident.Status.OPEN) {
-        ApiErrors.send(ctx, 409, "incident is " + incident.status().name().toLowerCase(Locale.ROOT)
-            + (incident.acknowledgedBy() != null ? " (by " + incident.acknowledgedBy() + ")" : ""));
-        return;
-      }
-      sender.send(vertx.getOrCreateContext(), Topics.INCIDENT_COMMANDS, incident.watchId(), new IncidentCommand(
-              IncidentCommand.Type.ACKNOWLEDGE, incident.watchId(), incident.id(), by.strip(), java.time.Instant.now(),
-              comment))
-          .onSuccess(v -> Responses.json(ctx, 202, "{\"status\":\"sent\"}"))
-          .onFailure(e -> ApiErrors.send(ctx, 503, "acknowledgement not sent: Kafka did not answer"));
-    });
+    for (IncidentCommand.Type type : IncidentCommand.Type.values()) {
+      String path = "/incidents/:id/" + (type == IncidentCommand.Type.ACKNOWLEDGE ? "ack" : "resolve");
+      router.post(path).handler(BodyHandler.create().setBodyLimit(4096));
+      router.post(path).handler(ctx -> command(vertx, view, sender, ctx, type));
+    }
     router.get("/incidents").handler(ctx -> {
       String status = ctx.request().getParam("status");
       List<Incident> all = view.list();
@@ -99,5 +70,45 @@ public final class IncidentsRouter {
           "explanation unavailable: Elasticsearch did not answer");
     });
     return router;
+  }
+
+  /** A person's decision on an incident: validated here, applied by alerting (which owns incident state). */
+  private static void command(Vertx vertx, IncidentView view, KafkaSender sender, RoutingContext ctx,
+      IncidentCommand.Type type) {
+    Incident incident = view.get(ctx.pathParam("id"));
+    if (incident == null) {
+      ApiErrors.send(ctx, 404, "no incident with id '" + ctx.pathParam("id") + "'");
+      return;
+    }
+    String by;
+    String comment;
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      by = body == null ? null : body.getString("by");
+      comment = body == null ? null : body.getString("comment");
+    } catch (DecodeException | ClassCastException e) {
+      ApiErrors.send(ctx, 400, "body: expected JSON {\"by\": \"your name\", \"comment\": \"optional\"}");
+      return;
+    }
+    if (comment != null && comment.length() > 500) {
+      ApiErrors.send(ctx, 400, "comment: at most 500 characters");
+      return;
+    }
+    if (by == null || by.isBlank() || by.length() > 100) {
+      ApiErrors.send(ctx, 400, "by: required, at most 100 characters");
+      return;
+    }
+    boolean allowed = type == IncidentCommand.Type.ACKNOWLEDGE ? incident.status() == Incident.Status.OPEN
+        : incident.isOpen();
+    if (!allowed) {
+      ApiErrors.send(ctx, 409, "incident is " + incident.status().name().toLowerCase(Locale.ROOT)
+          + (incident.acknowledgedBy() != null ? " (by " + incident.acknowledgedBy() + ")" : ""));
+      return;
+    }
+    sender.send(vertx.getOrCreateContext(), Topics.INCIDENT_COMMANDS, incident.watchId(), new IncidentCommand(
+            type, incident.watchId(), incident.id(), by.strip(), java.time.Instant.now(), comment))
+        .onSuccess(v -> Responses.json(ctx, 202, "{\"status\":\"sent\"}"))
+        .onFailure(e -> ApiErrors.send(ctx, 503, (type == IncidentCommand.Type.ACKNOWLEDGE ? "acknowledgement"
+            : "closing") + " not sent: Kafka did not answer"));
   }
 }

@@ -8,7 +8,8 @@ import java.time.Instant;
  * never a citizen's handle), {@code comment}: what they add (optional).
  */
 public record IncidentCommand(Type type, String watchId, String incidentId, String by, Instant at, String comment) {
-  public enum Type { ACKNOWLEDGE }
+  /** ACKNOWLEDGE: someone takes an open incident; RESOLVE: someone declares an open or taken incident over. */
+  public enum Type { ACKNOWLEDGE, RESOLVE }
 
   public IncidentCommand {
     if (type == null || watchId == null || incidentId == null || at == null) {

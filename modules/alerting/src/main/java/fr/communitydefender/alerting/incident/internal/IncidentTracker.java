@@ -395,7 +395,10 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     store.put(t.watchId(), state);
   }
 
-  /** A person's decision: acknowledging an open incident of this watch (unknown or resolved ones are ignored). */
+  /**
+   * A person's decision: acknowledging an open incident of this watch, or closing an open or acknowledged one (a crisis
+   * the team declares over while its watch is still busy); unknown or resolved ones are ignored.
+   */
   private void command(IncidentCommand command) {
     WatchState state = store.get(command.watchId());
     if (state == null) {
@@ -404,11 +407,21 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     }
     for (Map.Entry<String, Incident> e : state.open().entrySet()) {
       Incident incident = e.getValue();
+      if (incident.id().equals(command.incidentId()) && command.type() == IncidentCommand.Type.RESOLVE) {
+        state.open().remove(e.getKey());
+        state.calm().remove(e.getKey());
+        Incident closed = incident.resolved(command.at(), "clos par " + command.by()
+            + (command.comment() == null ? "" : " : " + command.comment()));
+        state.recent().put(e.getKey(), closed);
+        store.put(command.watchId(), state);
+        emit(new IncidentEvent(IncidentEvent.Type.RESOLVED, command.at(), closed, command.by()));
+        return;
+      }
       if (incident.id().equals(command.incidentId()) && incident.status() == Incident.Status.OPEN) {
         Incident acked = incident.acknowledged(command.by(), command.at(), command.comment());
         state.open().put(e.getKey(), acked);
         store.put(command.watchId(), state);
-        emit(IncidentEvent.Type.ACKNOWLEDGED, command.at(), acked);
+        emit(new IncidentEvent(IncidentEvent.Type.ACKNOWLEDGED, command.at(), acked, command.by()));
         return;
       }
     }
@@ -460,9 +473,13 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   }
 
   private void emit(IncidentEvent.Type type, Instant at, Incident incident) {
-    metrics.incident(type);
-    LOG.atInfo().addKeyValue("incident", incident.id()).addKeyValue("event", type)
-        .addKeyValue("count", incident.currentCount()).log("incident event");
-    context.forward(new Record<>(incident.id(), new IncidentEvent(type, at, incident), at.toEpochMilli()));
+    emit(new IncidentEvent(type, at, incident));
+  }
+
+  private void emit(IncidentEvent event) {
+    metrics.incident(event.type());
+    LOG.atInfo().addKeyValue("incident", event.incident().id()).addKeyValue("event", event.type())
+        .addKeyValue("count", event.incident().currentCount()).log("incident event");
+    context.forward(new Record<>(event.incident().id(), event, event.at().toEpochMilli()));
   }
 }
