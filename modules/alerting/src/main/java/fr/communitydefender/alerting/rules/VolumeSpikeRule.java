@@ -12,8 +12,9 @@ import java.util.Map;
  * Fires when the trailing {@code window} holds a count that is improbable against what the watch usually sees — the
  * count-aware test a small commune needs: with {@code λ} the expected count (the largest of the learned baseline for
  * this hour of the day, the rate of the {@code reference} window just before, {@code dayFactor} × the average of the
- * last 24 hours and {@code weekFactor} × that of the last 7 days), it fires when the count is at least {@code minCount}, at least {@code spikeHeight} × λ, and
- * its Poisson tail probability P(X ≥ count | λ) is at most {@code pValue}. So "3 instead of 1" never fires, while
+ * last 24 hours, {@code weekFactor} × that of the last 7 days and {@code monthFactor} × that of the last 28 days — the
+ * aftermath of a big crisis weeks ago still counts), it fires when the count is at least {@code minCount}, at least
+ * {@code spikeHeight} × λ, and its Poisson tail probability P(X ≥ count | λ) is at most {@code pValue}. So "3 instead of 1" never fires, while
  * dozens after silence do even without history; the reference and day terms keep decaying tails quiet. As in
  * ElastAlert, {@code threshold_ref} (default 0) asks for at least that many mentions in the reference window.
  *
@@ -33,6 +34,7 @@ public record VolumeSpikeRule(
     @JsonProperty("p_value") Double pValue,
     @JsonProperty("day_factor") Double dayFactor,
     @JsonProperty("week_factor") Double weekFactor,
+    @JsonProperty("month_factor") Double monthFactor,
     @JsonProperty("threshold_ref") Long thresholdRef,
     Duration quiet,
     Double settle,
@@ -76,6 +78,10 @@ public record VolumeSpikeRule(
     if (weekFactor < 0) {
       throw new FieldException("week_factor", "must not be negative");
     }
+    monthFactor = monthFactor == null ? 3.0 : monthFactor;
+    if (monthFactor < 0) {
+      throw new FieldException("month_factor", "must not be negative");
+    }
     quiet = RuleOptions.quiet(quiet, DEFAULT_QUIET);
     settle = settle == null ? DEFAULT_SETTLE : settle;
     if (settle < 0 || settle >= 1) {
@@ -95,7 +101,7 @@ public record VolumeSpikeRule(
   /** Without the common options (their defaults). */
   public VolumeSpikeRule(String id, String watch, Duration window, Duration reference, Double spikeHeight, Long minCount,
       Double pValue, Double dayFactor, Double weekFactor, Duration quiet, Severity severity, String title) {
-    this(id, watch, window, reference, spikeHeight, minCount, pValue, dayFactor, weekFactor, null, quiet, null,
+    this(id, watch, window, reference, spikeHeight, minCount, pValue, dayFactor, weekFactor, null, null, quiet, null,
         severity, title, null, null, null, null, null, null, null);
   }
 }

@@ -79,7 +79,7 @@ class VolumeSpikeTest {
   void shouldNeedThresholdRefMentionsInTheReferenceWindowWhenSet() {
     for (boolean referenceHasThree : new boolean[] {false, true}) {
       alerts.close();
-      alerts = new AlertDriver(T0, new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null, 3L,
+      alerts = new AlertDriver(T0, new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null, null, 3L,
           Duration.ofHours(2), null, null, null, null, null, null, null, null, null, null));
       for (long m = 0; m < 120; m++) {
         minute(m, referenceHasThree && (m == 90 || m == 100 || m == 110) ? 1 : 0);
@@ -133,7 +133,7 @@ class VolumeSpikeTest {
 
   /** The spike rule of setUp (quiet 2 h) with {@code settle} set, or the 1-hour rise rule of the project's files. */
   private static VolumeSpikeRule spike(String id, Duration window, Duration reference, Long minCount, Double settle) {
-    return new VolumeSpikeRule(id, "*", window, reference, null, minCount, null, null, null, null,
+    return new VolumeSpikeRule(id, "*", window, reference, null, minCount, null, null, null, null, null,
         Duration.ofHours(2), settle, null, null, null, null, null, null, null, null, null);
   }
 
@@ -201,5 +201,21 @@ class VolumeSpikeTest {
     assertThat(events).filteredOn(e -> e.type() == IncidentEvent.Type.OPENED).singleElement()
         .satisfies(e -> assertThat(e.incident().ruleId()).isEqualTo("spike"));
     assertThat(events.get(events.size() - 1).incident().joinedRules()).containsExactly("colere");
+  }
+
+  @Test
+  void shouldStayQuietOnASurgeWeeksAfterABigCrisisUnlessTheMonthTermIsOff() {
+    for (double month : new double[] {3.0, 0.0}) {
+      alerts.close();
+      alerts = new AlertDriver(T0, new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null, month,
+          null, Duration.ofHours(2), null, null, null, null, null, null, null, null, null, null));
+      minutes(0, 360, 30); // the crisis: 10,800 mentions in six hours
+      for (long m = 360; m < 20 * 1440; m += 20) {
+        minute(m, 1); // then three an hour for three weeks
+      }
+      alerts.events();
+      minutes(20 * 1440, 20 * 1440 + 4, 3); // 12 in 4 minutes: news after a quiet week, an echo after that month
+      assertThat(opened()).as("month_factor " + month).hasSize(month > 0 ? 0 : 1);
+    }
   }
 }

@@ -207,7 +207,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
         double ref = refCount * minutes / r.reference().toMinutes();
         double day = r.dayFactor() * state.lastHours(at, 24) * minutes / (24 * 60);
         double week = r.weekFactor() * state.lastHours(at, 7 * 24) * minutes / (7 * 24 * 60);
-        double expected = Math.max(Math.max(base, ref), Math.max(day, week));
+        double month = r.monthFactor() * state.lastHours(at, 28 * 24) * minutes / (28 * 24 * 60);
+        double expected = Math.max(Math.max(base, ref), Math.max(day, Math.max(week, month)));
         double p = Poisson.tail(count, expected);
         long bar = Math.max(r.minCount(), (long) Math.ceil(r.spikeHeight() * expected));
         if (state.minutesSeen() < WARM_UP_MINUTES) {
@@ -217,7 +218,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
         String basis = expected == base ? "habituel à cette heure" : expected == ref
             ? Durations.format(r.reference()) + " précédente" : expected == day
             ? String.format(java.util.Locale.FRANCE, "moyenne des 24 h × %.1f", r.dayFactor())
-            : String.format(java.util.Locale.FRANCE, "moyenne des 7 jours × %.1f", r.weekFactor());
+            : expected == week ? String.format(java.util.Locale.FRANCE, "moyenne des 7 jours × %.1f", r.weekFactor())
+            : String.format(java.util.Locale.FRANCE, "moyenne des 28 jours × %.1f", r.monthFactor());
         yield new Verdict(count >= bar && p <= r.pValue() && refCount >= r.thresholdRef(), count, bar, String.format(java.util.Locale.FRANCE,
             "%d mentions en %s ; attendu ≈ %.1f (%s) ; probabilité %.1e", count, Durations.format(r.window()),
             expected, basis, p));

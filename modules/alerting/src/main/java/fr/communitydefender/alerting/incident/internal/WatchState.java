@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * What alerting remembers of one watch, persisted in a state store (its changelog lets a restart resume without
  * relearning): the latest count of each 1-minute window (by window start, epoch ms), the latest window end seen (the
  * watch's event-time clock), the open incidents by rule, the learned {@link Baseline}, and the learned minutes summed
- * by hour (epoch ms of the hour) for the last week; per minute also the mentions with a sentiment and the negative
+ * by hour (epoch ms of the hour) for the last 28 days; per minute also the mentions with a sentiment and the negative
  * ones; by rule the incident resolved last (a relapse reopens it) and since when a rule fires without an incident yet
  * (its {@code for} period); which rules joined another rule's incident (rule → owner rule); and the latest signal of
  * each term that came back (for new_term rules; kept two hours); by rule with an open incident, the watch's usual
@@ -97,7 +97,7 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
         .mapToLong(Long::longValue).sum();
   }
 
-  /** Learned mentions of the {@code hoursBack} hours before {@code end} (up to a week). */
+  /** Learned mentions of the {@code hoursBack} hours before {@code end} (up to 28 days). */
   public long lastHours(Instant end, int hoursBack) {
     long to = end.toEpochMilli();
     return ((TreeMap<Long, Long>) hours).subMap(to - hoursBack * HOUR, true, to, false).values().stream()
@@ -153,7 +153,7 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
         hours.merge(m / HOUR * HOUR, c, Long::sum);
       }
     }
-    ((TreeMap<Long, Long>) hours).headMap(until - (7 * 24 + 1) * HOUR, false).clear();
+    ((TreeMap<Long, Long>) hours).headMap(until - (28 * 24 + 1) * HOUR, false).clear();
     return new WatchState(watchId, clock, buckets, open, baseline.learnedUpTo(Instant.ofEpochMilli(until)), hours,
         figures, recent, pending, joined, newTerms, calm);
   }
