@@ -43,10 +43,14 @@ final class AlertDriver implements AutoCloseable {
         JsonSerde.of(fr.communitydefender.domain.collector.CollectorHealth.class).serializer());
   }
 
-  /** Sends the signal of minute {@code minute} of watch "ville", built from its window start and end. */
+  /**
+   * Sends the signal of minute {@code minute} of watch "ville", built from its window start and end, stamped at the
+   * window's end (rules evaluate it at the minute's end).
+   */
   void minute(long minute, SignalOf of) {
     Instant start = t0.plus(Duration.ofMinutes(minute));
-    signals.pipeInput("ville", of.at(start, start.plus(Duration.ofMinutes(1))), start.plusSeconds(59));
+    Instant end = start.plus(Duration.ofMinutes(1));
+    signals.pipeInput("ville", of.at(start, end), end);
   }
 
   /** A volume-only minute. */

@@ -57,10 +57,25 @@ class AlertTopologyTest {
     driver.close();
   }
 
+  /** The signal of one minute, stamped at its end (rules then evaluate it at the minute's end). */
   private void signal(String watch, int minute, long count) {
+    signal(watch, minute, count, Duration.ofMinutes(1));
+  }
+
+  /** The signal of one minute whose latest mention came {@code latest} after the minute began. */
+  private void signal(String watch, int minute, long count, Duration latest) {
     Instant start = T0.plus(Duration.ofMinutes(minute));
     signals.pipeInput(watch, new VolumeSignal(watch, start, start.plus(Duration.ofMinutes(1)), count),
-        start.plus(Duration.ofSeconds(59)));
+        start.plus(latest));
+  }
+
+  @Test
+  void shouldOpenAtTheTippingMentionsTimeWhenItCameBeforeTheMinuteEnded() {
+    signal("ville", 3, 12, Duration.ofSeconds(5)); // the 12th mention at 18:03:05
+    assertThat(incidents.readValuesToList()).singleElement().satisfies(e -> {
+      assertThat(e.at()).isEqualTo(T0.plus(Duration.ofMinutes(3)).plusSeconds(5));
+      assertThat(e.incident().openedAt()).isEqualTo(e.at());
+    });
   }
 
   @Test

@@ -167,8 +167,8 @@ public final class EvalDetection {
         Mention assigned = new Mention(m.id(), m.source(), m.publishedAt(), m.text(), m.author(), m.url(), m.lang(),
             m.reach(), List.of(watch));
         raw.pipeInput(m.id(), Json.write(assigned), m.publishedAt());
-        for (var kv : signalsOut.readKeyValuesToList()) {
-          signalsIn.pipeInput(kv.key, kv.value, kv.value.windowEnd());
+        for (var r : signalsOut.readRecordsToList()) {
+          signalsIn.pipeInput(r.key(), r.value(), r.timestamp()); // the latest mention's time, as on the topic
         }
         for (IncidentEvent e : incidents.readValuesToList()) {
           if (e.type() == IncidentEvent.Type.OPENED || e.type() == IncidentEvent.Type.REOPENED) {

@@ -98,12 +98,23 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     }
     state = state.withClock(clock).learn(signal.windowStart(), learningLag);
     state.prune(keep);
+    Instant at = evaluatedAt(signal, record.timestamp());
     for (AlertRule rule : rules.rules()) {
       if (rule.appliesTo(watchId)) {
-        evaluate(rule, state, signal.windowEnd());
+        evaluate(rule, state, at);
       }
     }
     store.put(watchId, state);
+  }
+
+  /**
+   * When a signal is evaluated: the time of the latest mention it counts (the record's timestamp, which a windowed
+   * count carries), not the end of its minute — an incident opens when the mention that tips it arrives, up to a
+   * minute before the window closes. The window end when the timestamp lies outside the window.
+   */
+  static Instant evaluatedAt(VolumeSignal signal, long timestamp) {
+    Instant t = Instant.ofEpochMilli(timestamp);
+    return t.isAfter(signal.windowStart()) && t.isBefore(signal.windowEnd()) ? t : signal.windowEnd();
   }
 
   /** What a rule says at {@code at}: whether it fires, the count, the bar it compares with, and why in words. */
