@@ -31,7 +31,9 @@ public final class Messages {
       case OPENED -> fr ? "Nouvel incident" : "New incident";
       case ESCALATED -> fr ? "Escalade (niveau " + (level + 1) + ") — personne n'a pris l'incident"
           : "Escalated (level " + (level + 1) + ") — nobody took the incident";
-      case REMINDER -> fr ? "Rappel — incident pris mais toujours pas résolu" : "Reminder — taken but not resolved";
+      case REMINDER -> fr ? "Rappel — incident pris, toujours ouvert : la veille n'est pas revenue au calme. "
+          + "Si la crise est terminée, « Clore » dans la console." : "Reminder — taken, still open: the watch has not "
+          + "calmed down. If the crisis is over, « Clore » (close) it in the console.";
       case RESOLVED -> fr ? "Incident résolu" : "Incident resolved";
       case UNACKNOWLEDGED -> fr ? "Personne n'a pris l'incident, l'escalade est terminée"
           : "Nobody took the incident; escalation finished";

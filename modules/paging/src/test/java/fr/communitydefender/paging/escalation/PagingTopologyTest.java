@@ -121,7 +121,8 @@ class PagingTopologyTest {
     assertThat(outbox.readValuesToList()).singleElement().satisfies(n -> {
       assertThat(n.kind()).isEqualTo(Notification.Kind.REMINDER);
       assertThat(n.personId()).isEqualTo("dircom");
-      assertThat(n.body()).contains("Pris par : Directrice — « je m'en occupe »");
+      assertThat(n.body()).contains("Pris par : Directrice — « je m'en occupe »")
+          .contains("Si la crise est terminée, « Clore » dans la console.");
       assertThat(n.ackUrl()).isNull();
     });
     event(IncidentEvent.Type.RESOLVED, i.resolved(T0.plusSeconds(9000), "calme"));
