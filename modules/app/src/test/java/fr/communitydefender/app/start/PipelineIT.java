@@ -273,11 +273,7 @@ class PipelineIT {
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body()).contains("incident is acknowledged (by astreinte.martin)");
     assertThat(WS_MESSAGES).anySatisfy(m -> assertThat(m).contains("\"ACKNOWLEDGED\""));
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> { // the main courante names who took it
-      HttpResponse<String> audit = HTTP.send(HttpRequest.newBuilder(URI.create(core.elasticsearchUrl()
-          + "/cd-audit/_search?q=action:incident.acknowledged")).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(audit.body()).contains("\"actor\":\"astreinte.martin\"");
-    });
+    awaitAudit("incident.acknowledged", "astreinte.martin"); // the main courante names who took it
     HttpResponse<String> stored = HTTP.send(HttpRequest.newBuilder(URI.create(core.elasticsearchUrl()
         + "/cd-incidents/_doc/" + id)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(stored.body()).contains("\"acknowledgedBy\":\"astreinte.martin\"");
@@ -290,10 +286,15 @@ class PipelineIT {
     HttpResponse<String> closeAgain = post("/api/incidents/" + id + "/resolve", "{\"by\": \"autre\"}");
     assertThat(closeAgain.statusCode()).isEqualTo(409);
     assertThat(closeAgain.body()).contains("incident is resolved");
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> { // the main courante names who closed it
+    awaitAudit("incident.resolved", "dircom.leroy"); // and who closed it
+  }
+
+  /** Waits until the main courante (cd-audit) holds {@code action} by {@code actor}. */
+  private static void awaitAudit(String action, String actor) {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       HttpResponse<String> audit = HTTP.send(HttpRequest.newBuilder(URI.create(core.elasticsearchUrl()
-          + "/cd-audit/_search?q=action:incident.resolved")).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(audit.body()).contains("\"actor\":\"dircom.leroy\"");
+          + "/cd-audit/_search?q=action:" + action)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(audit.body()).contains("\"actor\":\"" + actor + "\"");
     });
   }
 
