@@ -14,9 +14,10 @@ import java.util.Map;
  * this hour of the day, the rate of the {@code reference} window just before, {@code dayFactor} × the average of the
  * last 24 hours, {@code weekFactor} × that of the last 7 days and {@code monthFactor} × that of the last 28 days — the
  * aftermath of a big crisis weeks ago still counts), it fires when the count is at least {@code minCount}, at least
- * {@code spikeHeight} × λ, and its Poisson tail probability P(X ≥ count | λ) is at most {@code pValue}. So "3 instead of 1" never fires, while
- * dozens after silence do even without history; the reference and day terms keep decaying tails quiet. As in
- * ElastAlert, {@code threshold_ref} (default 0) asks for at least that many mentions in the reference window.
+ * {@code spikeHeight} × λ, and its Poisson tail probability P(X ≥ count | λ) is at most {@code pValue}. So "3 instead
+ * of 1" never fires, while dozens after silence do even without history; the reference, day, week and month terms keep
+ * decaying tails quiet. As in ElastAlert, {@code threshold_ref} (default 0) asks for at least that many mentions in
+ * the reference window.
  *
  * <p>An incident resolves after {@code quiet} without firing <em>and</em> once the watch has calmed down: its mentions
  * per hour over that period at most {@code settle} (default 1 %) of its busiest hour since the incident opened (within

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,7 +274,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
           at);
       state.pending().remove(rule.id());
       state.open().put(rule.id(), incident);
-      state.calm().put(rule.id(), usualPerHour(state, at));
+      state.calm().put(rule.id(), Settling.usualPerHour(state, at));
       emit(IncidentEvent.Type.OPENED, at, incident);
     } else if (firing) {
       Incident updated = open.firing(at, v.count(), v.reason());
@@ -284,32 +283,9 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
         emit(IncidentEvent.Type.UPDATED, at, updated);
       }
     } else if (open != null && !state.clock().isBefore(open.lastFiringAt().plus(rule.quiet()))
-        && settled(rule, state, open)) {
-      resolve(state, open, Collections.max(List.of(open.lastFiringAt().plus(rule.quiet()), state.clock())), rule);
+        && Settling.settled(rule, state, open)) {
+      resolve(state, open, rule, later(open.lastFiringAt().plus(rule.quiet()), state.clock()));
     }
-  }
-
-  /**
-   * Whether the watch has calmed down enough for a volume_spike incident to resolve: its mentions per hour over the
-   * rule's {@code quiet} period at most {@code settle} × its busiest hour since the incident opened (within the last
-   * 7 days), or at most twice its usual rate when the incident opened. Other rules resolve on {@code quiet} alone.
-   */
-  static boolean settled(AlertRule rule, WatchState state, Incident open) {
-    if (!(rule instanceof VolumeSpikeRule r) || r.settle() == 0) {
-      return true;
-    }
-    long hours = Math.max(1, r.quiet().toHours());
-    double rate = (double) state.lastHours(state.clock(), (int) hours) / hours;
-    double calm = state.calm().getOrDefault(rule.id(), 0.0);
-    return rate <= Math.max(r.settle() * state.busiestHour(open.openedAt(), state.clock()), 2 * calm);
-  }
-
-  /**
-   * What the watch usually sees per hour at {@code at}: the average of the last 7 days (a slow measure on purpose: the
-   * fast learned level already holds the first minutes of a rise).
-   */
-  static double usualPerHour(WatchState state, Instant at) {
-    return state.lastHours(at, 7 * 24) / (7 * 24.0);
   }
 
   /**
@@ -363,18 +339,16 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     return silence(incident);
   }
 
-  private void resolve(WatchState state, Incident open, Instant at, AlertRule rule) {
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** Resolves {@code open} at {@code at}: the end of its quiet period, or later when the watch calmed down later. */
+  private void resolve(WatchState state, Incident open, AlertRule rule, Instant at) {
     state.open().remove(rule.id());
     state.calm().remove(rule.id());
-    String calm = "";
-    if (rule instanceof VolumeSpikeRule r && r.settle() > 0) {
-      long hours = Math.max(1, r.quiet().toHours());
-      calm = String.format(java.util.Locale.FRANCE, ", %.1f mention(s)/h contre %d à l'heure la plus chargée",
-          (double) state.lastHours(state.clock(), (int) hours) / hours, state.busiestHour(open.openedAt(),
-              state.clock()));
-    }
-    Incident resolved = open.resolved(at,
-        "calme depuis " + Durations.format(rule.quiet()) + " (pic " + open.peakCount() + calm + ")");
+    Incident resolved = open.resolved(at, "calme depuis " + Durations.format(rule.quiet()) + " (pic "
+        + open.peakCount() + Settling.describe(rule, state, open) + ")");
     state.recent().put(rule.id(), resolved);
     emit(IncidentEvent.Type.RESOLVED, at, resolved);
   }
@@ -473,9 +447,13 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
       }
       for (AlertRule rule : rules.rules()) {
         Incident open = state.open().get(rule.id());
-        if (open != null && !estimated.isBefore(open.lastFiringAt().plus(rule.quiet()))
-            && (settled(rule, state, open) || !estimated.isBefore(state.clock().plus(rule.quiet())))) {
-          resolve(state, open, open.lastFiringAt().plus(rule.quiet()), rule);
+        if (open == null || estimated.isBefore(open.lastFiringAt().plus(rule.quiet()))) {
+          continue;
+        }
+        boolean settled = Settling.settled(rule, state, open);
+        if (settled || !estimated.isBefore(state.clock().plus(rule.quiet()))) {
+          resolve(state, open, rule, settled ? later(open.lastFiringAt().plus(rule.quiet()), state.clock())
+              : state.clock().plus(rule.quiet())); // no signal for a whole quiet period: calm by then
           changed = true;
         }
       }
