@@ -74,6 +74,20 @@ public sealed interface AlertRule permits VolumeThresholdRule, VolumeSpikeRule, 
       case NewTermRule r -> Duration.ofHours(1);
     };
   }
+  /**
+   * Whether the rule reads a minute's figures besides its count (sentiment, reach, sources, verified authors): alerting
+   * keeps those only as long as such rules need them.
+   */
+  default boolean readsFigures() {
+    return switch (this) {
+      case NegativeShareRule r -> true;
+      case SentimentDropRule r -> true;
+      case InfluencerRule r -> true;
+      case FlatlineRule r -> r.source() != null;
+      default -> false;
+    };
+  }
+
 
   default boolean appliesTo(String watchId) {
     return ALL_WATCHES.equals(watch()) || watches().contains(watchId);

@@ -43,6 +43,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   private final AlertingMetrics metrics;
   private final Duration quietCheck;
   private final Duration keep;
+  /** Minute figures (sentiment, reach, sources) are kept only as long as the rules that read them need. */
+  private final Duration keepFigures;
   /** Minutes are learned once they have left every volume_spike rule's trailing window. */
   private final Duration learningLag;
   /** Wall-clock time (ms) at which each watch's clock last moved; not persisted (a restart starts it afresh). */
@@ -58,6 +60,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     this.quietCheck = quietCheck;
     this.keep = rules.rules().stream().map(AlertRule::span).max(Duration::compareTo).orElse(Duration.ZERO)
         .plus(WatchState.SETTLE).plusHours(1);
+    this.keepFigures = rules.rules().stream().filter(AlertRule::readsFigures).map(AlertRule::span)
+        .max(Duration::compareTo).orElse(Duration.ZERO).plus(WatchState.SETTLE).plusHours(1);
     this.learningLag = rules.rules().stream().filter(r -> r instanceof VolumeSpikeRule)
         .map(r -> ((VolumeSpikeRule) r).window()).max(Duration::compareTo).orElse(WatchState.SETTLE);
   }
@@ -96,7 +100,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
       clockSetAtWall.put(watchId, context.currentSystemTimeMs());
     }
     state = state.withClock(clock).learn(signal.windowStart(), learningLag);
-    state.prune(keep);
+    state.prune(keep, keepFigures);
     Instant at = evaluatedAt(signal, record.timestamp());
     for (AlertRule rule : rules.rules()) {
       if (rule.appliesTo(watchId)) {

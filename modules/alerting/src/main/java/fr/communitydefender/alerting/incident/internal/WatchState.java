@@ -158,11 +158,11 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
         figures, recent, pending, joined, newTerms, calm);
   }
 
-  /** Forgets windows older than {@code keep} before the clock. */
-  public void prune(Duration keep) {
+  /** Forgets counts older than {@code keep} and figures older than {@code keepFigures} before the clock. */
+  public void prune(Duration keep, Duration keepFigures) {
     long oldest = clock.toEpochMilli() - keep.toMillis();
     ((TreeMap<Long, Long>) buckets).headMap(oldest, false).clear();
-    ((TreeMap<Long, Figures>) figures).headMap(oldest, false).clear();
+    ((TreeMap<Long, Figures>) figures).headMap(clock.toEpochMilli() - keepFigures.toMillis(), false).clear();
     newTerms.values().removeIf(t -> t.at().isBefore(clock.minus(Duration.ofHours(2))));
   }
 }
