@@ -99,6 +99,22 @@ class ConsolePageIT {
   }
 
   @Test
+  void shouldOfferToCloseAnIncidentOnceSomeoneTookIt() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + core.consolePort() + "/api/incidents";
+    String id = Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create(base)).build(),
+        HttpResponse.BodyHandlers.ofString()).body()).get(0).get("id").asText();
+    assertThat(dumpDom("/")).contains(">Je prends</button>").doesNotContain(">Clore</button>");
+    http.send(HttpRequest.newBuilder(URI.create(base + "/" + id + "/ack")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"by\":\"astreinte\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/" + id))
+        .build(), HttpResponse.BodyHandlers.ofString()).body().contains("ACKNOWLEDGED"));
+    assertThat(dumpDom("/")).contains("class=\"resolve\"").contains(">Clore</button>")
+        .contains("pris en charge par astreinte");
+  }
+
+  @Test
   void shouldMarkMatchedWordsAndKeepHostileTextInertInSearchResults() throws Exception {
     String dom = dumpDom("/?q=regardez");
     assertThat(dom).contains("1 résultat(s)");
