@@ -23,7 +23,8 @@ import java.util.Map;
  * per hour over that period at most {@code settle} (default 1 %) of its busiest hour since the incident opened (within
  * the last 7 days), or back to twice what it usually saw when the incident opened. A crisis that goes on — a rescue
  * followed for days, a storm's aftermath — stays one incident however its news peaks; {@code settle: 0} resolves on
- * {@code quiet} alone.
+ * {@code quiet} alone. While held open that way, the rule firing at {@code spikeHeight} × the incident's peak or more
+ * is a flare-up: the incident reopens, unacknowledged, and pages again (a warning's incident, then the event itself).
  */
 public record VolumeSpikeRule(
     String id,

@@ -218,4 +218,23 @@ class VolumeSpikeTest {
       assertThat(opened()).as("month_factor " + month).hasSize(month > 0 ? 0 : 1);
     }
   }
+
+  @Test
+  void shouldPageAgainWhenAHeldOpenIncidentFlaresFarAbovePeak() {
+    minutes(0, 120, 0);
+    minute(120, 6); // a warning: six posts, an incident opens (peak 6)
+    for (long m = 130; m < 600; m += 10) {
+      minute(m, 1); // then the story keeps going at 6 an hour: the incident stays open past its quiet period
+    }
+    assertThat(alerts.events()).extracting(IncidentEvent::type).containsExactly(IncidentEvent.Type.OPENED);
+    minute(600, 4);
+    minute(601, 10); // the event itself: 14 in 5 minutes, not yet three times the warning's peak
+    assertThat(alerts.events()).as("held open, the incident stays as it is").isEmpty();
+    minute(602, 10); // 24: far above it — the incident is reopened and pages again
+    assertThat(alerts.events()).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(IncidentEvent.Type.REOPENED);
+      assertThat(e.incident().reason()).startsWith("reprise : 24 mentions en 5m");
+      assertThat(e.incident().acknowledgedBy()).isNull();
+    });
+  }
 }

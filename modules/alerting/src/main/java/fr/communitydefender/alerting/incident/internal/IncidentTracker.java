@@ -172,6 +172,14 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
       state.open().put(rule.id(), incident);
       state.calm().put(rule.id(), Settling.usualPerHour(state, at));
       emit(IncidentEvent.Type.OPENED, at, incident);
+    } else if (firing && ongoing(rule.id(), open, at)) {
+      // held open by a crisis going on: it stays as it is, unless the rule fires far above its peak — a flare-up,
+      // reopened (unacknowledged) so that it pages again
+      if (rule instanceof VolumeSpikeRule r && v.count() >= r.spikeHeight() * open.peakCount()) {
+        Incident flared = notifiable(rule, open.reopened(at, v.count(), "reprise : " + v.reason()), at);
+        state.open().put(rule.id(), flared);
+        emit(IncidentEvent.Type.REOPENED, at, flared);
+      }
     } else if (firing) {
       Incident updated = open.firing(at, v.count(), v.reason());
       state.open().put(rule.id(), updated);
@@ -199,7 +207,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     }
     if (owner != null) {
       if (firing) {
-        state.open().put(owner, ownerIncident.firing(at, ownerIncident.currentCount(), ownerIncident.reason()));
+        state.open().put(owner, ownerIncident.firing(firingTime(owner, ownerIncident, at),
+            ownerIncident.currentCount(), ownerIncident.reason()));
       }
       return true;
     }
@@ -210,7 +219,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
       Incident other = e.getValue();
       if (!e.getKey().equals(rule.id()) && (!at.isAfter(other.openedAt().plus(rule.group()))
           || !at.isAfter(other.lastFiringAt().plus(rule.group())) || ongoing(e.getKey(), other, at))) {
-        Incident grouped = other.joinedBy(rule.id()).firing(at, other.currentCount(), other.reason());
+        Incident grouped = other.joinedBy(rule.id()).firing(firingTime(e.getKey(), other, at), other.currentCount(),
+            other.reason());
         state.open().put(e.getKey(), grouped);
         state.joined().put(rule.id(), e.getKey());
         state.pending().remove(rule.id());
@@ -225,6 +235,15 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   private boolean ongoing(String ruleId, Incident incident, Instant at) {
     return rules.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
         .map(r -> !at.isBefore(incident.lastFiringAt().plus(r.quiet()))).orElse(false);
+  }
+
+  /**
+   * The firing time a joined rule records on an incident: {@code at}, except while the incident is held open by a
+   * crisis going on — it then stays held (its last firing unchanged), so that a later flare-up far above its peak is
+   * still seen as one and pages again.
+   */
+  private Instant firingTime(String ruleId, Incident incident, Instant at) {
+    return ongoing(ruleId, incident, at) ? incident.lastFiringAt() : at;
   }
 
   /** Marks the incident when the rule's mute schedule or an active silence covers it: recorded, not notified. */
