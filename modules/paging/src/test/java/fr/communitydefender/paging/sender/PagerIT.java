@@ -82,6 +82,17 @@ class PagerIT {
         .replace("https://defender.ville.example", "http://127.0.0.1:" + twilioPort)));
   }
 
+  /** Runs a pager on its own thread until {@code until} returns (it waits or asserts), then stops it. */
+  private static void runUntil(OnCallConfig config, KafkaProducer<String, DeliveryAttempt> attempts,
+      KafkaProducer<String, Notification> outbox, Runnable until) throws InterruptedException {
+    try (Pager pager = pager(config, attempts, outbox)) {
+      Thread t = Thread.ofPlatform().start(pager);
+      until.run();
+      pager.close();
+      t.join(10_000);
+    }
+  }
+
   private static Pager pager(OnCallConfig config, KafkaProducer<String, DeliveryAttempt> attempts,
       KafkaProducer<String, Notification> outbox) {
     Map<Notification.Channel, ChannelSender> senders = Map.of(
@@ -119,12 +130,8 @@ class PagerIT {
     try (var attempts = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_ATTEMPTS, "t-attempts");
         var outbox = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox")) {
       outbox.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), page.incidentId(), page)).get();
-      try (Pager pager = pager(config, attempts, outbox)) {
-        Thread t = Thread.ofPlatform().start(pager);
-        await().atMost(Duration.ofSeconds(30)).until(() -> to("camille@ville.example").size() == 1);
-        pager.close();
-        t.join(10_000);
-      }
+      runUntil(config, attempts, outbox,
+          () -> await().atMost(Duration.ofSeconds(30)).until(() -> to("camille@ville.example").size() == 1));
 
       assertThat(attemptsFor("inc-a:", 4)).extracting(DeliveryAttempt::channel, DeliveryAttempt::outcome)
           .containsExactly(
@@ -135,15 +142,10 @@ class PagerIT {
 
       Notification emailAgain = page.fallingBackTo(Notification.Channel.EMAIL, "camille@ville.example");
       outbox.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), page.incidentId(), emailAgain)).get();
-      try (Pager restarted = pager(config, attempts, outbox)) {
-        Thread t = Thread.ofPlatform().start(restarted);
-        assertThat(attemptsFor("inc-a:", 5)).last().satisfies(a -> {
-          assertThat(a.outcome()).isEqualTo(DeliveryAttempt.Outcome.DUPLICATE);
-          assertThat(a.maskedAddress()).isEqualTo("c•••@ville.example");
-        });
-        restarted.close();
-        t.join(10_000);
-      }
+      runUntil(config, attempts, outbox, () -> assertThat(attemptsFor("inc-a:", 5)).last().satisfies(a -> {
+        assertThat(a.outcome()).isEqualTo(DeliveryAttempt.Outcome.DUPLICATE);
+        assertThat(a.maskedAddress()).isEqualTo("c•••@ville.example");
+      }));
       assertThat(to("camille@ville.example")).as("not sent twice").hasSize(1);
     }
   }
@@ -266,12 +268,8 @@ class PagerIT {
     try (var attempts = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_ATTEMPTS, "t-attempts-why");
         var outbox = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox-why")) {
       outbox.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), page.incidentId(), page)).get();
-      try (Pager pager = pager(config, attempts, outbox)) {
-        Thread t = Thread.ofPlatform().start(pager);
-        await().atMost(Duration.ofSeconds(30)).until(() -> to("yanis@ville.example").size() == 1);
-        pager.close();
-        t.join(10_000);
-      }
+      runUntil(config, attempts, outbox,
+          () -> await().atMost(Duration.ofSeconds(30)).until(() -> to("yanis@ville.example").size() == 1));
     }
     String body = (String) to("yanis@ville.example").get(0).getContent();
     assertThat(body).contains("Ce qui s'en dit (42 mentions récentes) :")
