@@ -32,10 +32,7 @@ public record FacebookConfig(
       throw new FieldException("interval", "must be at least 1s");
     }
     comments = comments == null || comments;
-    maxPages = maxPages == null ? 5 : maxPages;
-    if (maxPages < 1 || maxPages > 50) {
-      throw new FieldException("max_pages", "must be between 1 and 50");
-    }
+    maxPages = FieldException.between(maxPages, 5, 1, 50, "max_pages");
   }
 
   @Override

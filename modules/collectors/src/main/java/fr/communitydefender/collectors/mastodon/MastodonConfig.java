@@ -43,10 +43,7 @@ public record MastodonConfig(
     streams = List.copyOf(streams);
     keywords = keywords == null ? List.of() : List.copyOf(keywords);
     accessToken = Secret.check(accessToken, "access_token", false);
-    catchUpPages = catchUpPages == null ? 10 : catchUpPages;
-    if (catchUpPages < 0 || catchUpPages > 100) {
-      throw new FieldException("catch_up_pages", "must be between 0 and 100");
-    }
+    catchUpPages = FieldException.between(catchUpPages, 10, 0, 100, "catch_up_pages");
   }
 
   @Override

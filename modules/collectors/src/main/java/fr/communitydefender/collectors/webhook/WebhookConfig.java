@@ -24,14 +24,8 @@ public record WebhookConfig(
     if (token == null && hmacSecret == null) {
       throw new FieldException("token", "an intake needs a token or an hmac_secret (never open to anyone)");
     }
-    maxBytes = maxBytes == null ? 1 << 20 : maxBytes;
-    if (maxBytes < 1024 || maxBytes > 16 << 20) {
-      throw new FieldException("max_bytes", "must be between 1024 and 16777216");
-    }
-    maxBatch = maxBatch == null ? 500 : maxBatch;
-    if (maxBatch < 1 || maxBatch > 10_000) {
-      throw new FieldException("max_batch", "must be between 1 and 10000");
-    }
+    maxBytes = FieldException.between(maxBytes, 1 << 20, 1024, 16 << 20, "max_bytes");
+    maxBatch = FieldException.between(maxBatch, 500, 1, 10_000, "max_batch");
   }
 
   @Override

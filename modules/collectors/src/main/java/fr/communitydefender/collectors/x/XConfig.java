@@ -36,10 +36,7 @@ public record XConfig(
       throw new FieldException("rules", "at least one rule (e.g. value: '\"Ville-sur-Mer\" OR #villesurmer')");
     }
     rules = List.copyOf(rules);
-    catchUpPages = catchUpPages == null ? 5 : catchUpPages;
-    if (catchUpPages < 0 || catchUpPages > 50) {
-      throw new FieldException("catch_up_pages", "must be between 0 and 50");
-    }
+    catchUpPages = FieldException.between(catchUpPages, 5, 0, 50, "catch_up_pages");
   }
 
   @Override

@@ -95,6 +95,17 @@ class CollectorsConfigTest {
   }
 
   @Test
+  void shouldNameTheFieldAndItsRangeWhenACountIsOutOfBounds() throws Exception {
+    Path pages = write("collectors:\n  - type: x\n    id: x\n    bearer_token: {file: TOKEN}\n"
+        + "    rules: [{value: ville}]\n    catch_up_pages: 51\n");
+    assertThatThrownBy(() -> CollectorsConfig.load(pages)).hasMessageContaining(":6:")
+        .hasMessageContaining("collectors[0].catch_up_pages: must be between 0 and 50");
+    Path batch = write("collectors:\n  - type: webhook\n    id: w\n    token: {file: TOKEN}\n    max_batch: 0\n");
+    assertThatThrownBy(() -> CollectorsConfig.load(batch)).hasMessageContaining(":5:")
+        .hasMessageContaining("collectors[0].max_batch: must be between 1 and 10000");
+  }
+
+  @Test
   void shouldFailOnASecretThatCannotBeReadWithoutShowingIt() throws Exception {
     Path f = write("""
         collectors:

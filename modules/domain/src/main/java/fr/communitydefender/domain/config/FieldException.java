@@ -27,4 +27,13 @@ public final class FieldException extends IllegalArgumentException {
     }
     return value;
   }
+
+  /** {@code fallback} when the value is absent; fails with "must be between MIN and MAX" outside that range. */
+  public static int between(Integer value, int fallback, int min, int max, String field) {
+    int v = value == null ? fallback : value;
+    if (v < min || v > max) {
+      throw new FieldException(field, "must be between " + min + " and " + max);
+    }
+    return v;
+  }
 }
