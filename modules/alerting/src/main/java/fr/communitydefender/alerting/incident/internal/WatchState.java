@@ -122,17 +122,10 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
   }
 
   /**
-   * Teaches the baseline every settled minute since the last one learned (at most two days' worth after a long
-   * silence), and sums them by hour.
-   */
-  public WatchState learn(Instant firstSeen) {
-    return learn(firstSeen, SETTLE);
-  }
-
-  /**
-   * As {@link #learn(Instant)}, learning only minutes at least {@code lag} old (at least {@link #SETTLE}): with the
-   * longest trailing window of the rules as the lag, the baseline never holds the minutes it is compared with — a
-   * slow rise over an hour is not learned as normal while it is being measured.
+   * Teaches the baseline every minute at least {@code lag} old (and at least {@link #SETTLE}) since the last one
+   * learned (at most two days' worth after a long silence), and sums them by hour. With the longest trailing window of
+   * the rules as the lag, the baseline never holds the minutes it is compared with — a slow rise over an hour is not
+   * learned as normal while it is being measured.
    */
   public WatchState learn(Instant firstSeen, Duration lag) {
     if (baseline.learnedUpTo() == null) { // the watch's first signal: learning starts at its minute

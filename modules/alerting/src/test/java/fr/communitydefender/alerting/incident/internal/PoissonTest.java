@@ -36,11 +36,11 @@ class PoissonTest {
   @Test
   void shouldKeepTheLearnedBaselineWhenStateGoesThroughTheChangelogSerde() {
     Instant t0 = Instant.parse("2026-03-02T00:00:00Z");
-    WatchState state = WatchState.empty("ville").withClock(t0.plusSeconds(60)).learn(t0);
+    WatchState state = WatchState.empty("ville").withClock(t0.plusSeconds(60)).learn(t0, WatchState.SETTLE);
     for (int m = 1; m < 300; m++) {
       Instant start = t0.plusSeconds(60L * m);
       state.buckets().put(start.toEpochMilli(), 2L);
-      state = state.withClock(start.plusSeconds(60)).learn(start);
+      state = state.withClock(start.plusSeconds(60)).learn(start, WatchState.SETTLE);
     }
     JsonSerde<WatchState> serde = JsonSerde.of(WatchState.class);
     WatchState restored = serde.deserializer().deserialize("t", serde.serializer().serialize("t", state));
