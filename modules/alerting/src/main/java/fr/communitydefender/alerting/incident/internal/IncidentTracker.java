@@ -38,6 +38,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   private final AlertingMetrics metrics;
   private final Duration quietCheck;
   private final Duration keep;
+  private final Map<String, AlertRule> rulesById = new HashMap<>();
   /** Minute figures (sentiment, reach, sources) are kept only as long as the rules that read them need. */
   private final Duration keepFigures;
   /** Minutes are learned once they have left every volume_spike rule's trailing window. */
@@ -53,6 +54,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     this.rules = rules;
     this.metrics = metrics;
     this.quietCheck = quietCheck;
+    rules.rules().forEach(r -> rulesById.put(r.id(), r));
     this.keep = rules.rules().stream().map(AlertRule::span).max(Duration::compareTo).orElse(Duration.ZERO)
         .plus(WatchState.SETTLE).plusHours(1);
     this.keepFigures = rules.rules().stream().filter(AlertRule::readsFigures).map(AlertRule::span)
@@ -231,10 +233,13 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     return false;
   }
 
-  /** An incident past its rule's quiet period, held open because its watch has not calmed down: a crisis going on. */
+  /**
+   * An incident past its rule's quiet period, held open because its watch has not calmed down: a crisis going on
+   * (false for a rule no longer loaded).
+   */
   private boolean ongoing(String ruleId, Incident incident, Instant at) {
-    return rules.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
-        .map(r -> !at.isBefore(incident.lastFiringAt().plus(r.quiet()))).orElse(false);
+    AlertRule rule = rulesById.get(ruleId);
+    return rule != null && !at.isBefore(incident.lastFiringAt().plus(rule.quiet()));
   }
 
   /**
