@@ -21,9 +21,10 @@ import java.util.TreeMap;
  * ends 6 h after the later of the onset and that rise, if within 24 h (a collection that only began hours after the
  * event — the Venezuela folder starts 13 h late — shows the spike when its data do). A spike is <em>detected</em>
  * when an incident opens in [o − 5 min, horizon) (and before the next spike's own slack); its <em>delay</em> is that
- * incident's time minus {@code o} (and is also given from the first rise). An incident is <em>false</em> when it opens — or reopens,
- * which notifies again — at or after the horizon of the last onset before it (or with no onset before it); a reopening
- * notifies, so within a spike's window it counts like an opening (as its detection, or as an extra incident).
+ * incident's time minus {@code o} (and is also given from the first rise). An incident is <em>false</em> when it
+ * opens — or reopens, which notifies again — at or after the horizon of the last onset before it (or with no onset
+ * before it); a reopening notifies, so within a spike's window it counts like an opening (as its detection, or as an
+ * extra incident).
  */
 final class Scoring {
   static final Duration SLACK = Duration.ofMinutes(5);
