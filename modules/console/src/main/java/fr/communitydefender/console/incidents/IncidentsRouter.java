@@ -90,12 +90,12 @@ public final class IncidentsRouter {
       ApiErrors.send(ctx, 400, "body: expected JSON {\"by\": \"your name\", \"comment\": \"optional\"}");
       return;
     }
-    if (comment != null && comment.length() > 500) {
-      ApiErrors.send(ctx, 400, "comment: at most 500 characters");
-      return;
-    }
-    if (by == null || by.isBlank() || by.length() > 100) {
-      ApiErrors.send(ctx, 400, "by: required, at most 100 characters");
+    IncidentCommand command;
+    try { // the command's own checks: who (required, at most 100 characters), comment (at most 500)
+      command = new IncidentCommand(type, incident.watchId(), incident.id(), by == null ? null : by.strip(),
+          java.time.Instant.now(), comment);
+    } catch (IllegalArgumentException e) {
+      ApiErrors.send(ctx, 400, e.getMessage());
       return;
     }
     boolean allowed = type == IncidentCommand.Type.ACKNOWLEDGE ? incident.status() == Incident.Status.OPEN
@@ -105,8 +105,7 @@ public final class IncidentsRouter {
           + (incident.acknowledgedBy() != null ? " (by " + incident.acknowledgedBy() + ")" : ""));
       return;
     }
-    sender.send(vertx.getOrCreateContext(), Topics.INCIDENT_COMMANDS, incident.watchId(), new IncidentCommand(
-            type, incident.watchId(), incident.id(), by.strip(), java.time.Instant.now(), comment))
+    sender.send(vertx.getOrCreateContext(), Topics.INCIDENT_COMMANDS, incident.watchId(), command)
         .onSuccess(v -> Responses.json(ctx, 202, "{\"status\":\"sent\"}"))
         .onFailure(e -> ApiErrors.send(ctx, 503, (type == IncidentCommand.Type.ACKNOWLEDGE ? "acknowledgement"
             : "closing") + " not sent: Kafka did not answer"));
