@@ -22,9 +22,10 @@ import java.util.TreeMap;
  * event — the Venezuela folder starts 13 h late — shows the spike when its data do). A spike is <em>detected</em>
  * when an incident opens in [o − 5 min, horizon) (and before the next spike's own slack); its <em>delay</em> is that
  * incident's time minus {@code o} (and is also given from the first rise). An incident is <em>false</em> when it
- * opens — or reopens, which notifies again — at or after the horizon of the last onset before it (or with no onset
- * before it); a reopening notifies, so within a spike's window it counts like an opening (as its detection, or as an
- * extra incident).
+ * opens — or reopens, which notifies again — at or after the horizon of the last onset before it (the issue's
+ * definition: on a decaying tail, with no new spike); one that opens before the event's first onset is counted apart
+ * as <em>early</em> (a warning ahead of the event, or noise: the onsets file cannot tell). A reopening notifies, so
+ * within a spike's window it counts like an opening (as its detection, or as an extra incident).
  */
 final class Scoring {
   static final Duration SLACK = Duration.ofMinutes(5);
@@ -37,6 +38,7 @@ final class Scoring {
   private int spikes;
   private int detected;
   private int falseIncidents;
+  private int earlyIncidents;
   private int maxPerSpike;
   private final List<Long> delays = new ArrayList<>();
   private final List<Long> delaysFromRise = new ArrayList<>();
@@ -118,11 +120,15 @@ final class Scoring {
           horizon = horizons.get(i);
         }
       }
-      if (last == null || !o.at().isBefore(horizon)) {
+      String kind = o.reopened() ? "reopening" : "incident";
+      if (last == null) {
+        earlyIncidents++;
+        out.printf(Locale.ROOT, "   EARLY %s %s (before the first onset: a warning ahead of the event, or noise)%n",
+            kind, o.at());
+      } else if (!o.at().isBefore(horizon)) {
         falseIncidents++;
-        out.printf(Locale.ROOT, "   FALSE %s %s (%s)%n", o.reopened() ? "reopening" : "incident", o.at(),
-            last == null ? "before any onset"
-            : Duration.between(last, o.at()).toHours() + " h after the last onset");
+        out.printf(Locale.ROOT, "   FALSE %s %s (%d h after the last onset)%n", kind, o.at(),
+            Duration.between(last, o.at()).toHours());
       }
     }
   }
@@ -152,8 +158,8 @@ final class Scoring {
 
   String summary() {
     return String.format(Locale.ROOT, "events=%d detected=%d median_delay_s=%s false_incidents=%d folders=%d "
-        + "median_delay_from_rise_s=%s max_incidents_per_spike=%d", spikes, detected, median(delays),
-        falseIncidents, events, median(delaysFromRise), maxPerSpike);
+        + "median_delay_from_rise_s=%s max_incidents_per_spike=%d early_incidents=%d", spikes, detected,
+        median(delays), falseIncidents, events, median(delaysFromRise), maxPerSpike, earlyIncidents);
   }
 
   private static String median(List<Long> values) {

@@ -66,4 +66,12 @@ class ScoringTest {
     assertThat(summary).contains("detected=1 ").contains("false_incidents=0 ").contains("max_incidents_per_spike=1");
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("(reopened)");
   }
+
+  @Test
+  void shouldCountAnIncidentApartAsEarlyWhenItOpensBeforeTheFirstOnset() {
+    String summary = score(mentionsFrom(ONSET), incident(ONSET.minus(Duration.ofDays(2)), false),
+        incident(ONSET.plus(Duration.ofMinutes(2)), false));
+    assertThat(summary).contains("detected=1 ").contains("false_incidents=0 ").endsWith("early_incidents=1");
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("EARLY incident 2012-08-23T05:41:00Z");
+  }
 }

@@ -71,7 +71,7 @@ class StartCommandTest {
   void shouldValidateProjectRulesWhenCheckingConfig() {
     Run ok = run("check-config", "--rules", "../../alert-rules");
     assertThat(ok.exit()).isZero();
-    assertThat(ok.out()).contains("OK: 2 watches, 4 rules");
+    assertThat(ok.out()).contains("OK: 2 watches, 5 rules");
   }
 
   @Test
