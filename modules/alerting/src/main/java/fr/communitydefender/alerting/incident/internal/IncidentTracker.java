@@ -46,7 +46,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   /** Wall-clock time (ms) at which each watch's clock last moved; not persisted (a restart starts it afresh). */
   private final Map<String, Long> clockSetAtWall = new HashMap<>();
   private ProcessorContext<String, IncidentEvent> context;
-  private KeyValueStore<String, WatchState> store;
+  private WatchStates store;
   private KeyValueStore<String, fr.communitydefender.domain.incident.Silence> silences;
   private KeyValueStore<String, fr.communitydefender.domain.collector.CollectorHealth> collectors;
 
@@ -66,8 +66,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   @Override
   public void init(ProcessorContext<String, IncidentEvent> context) {
     this.context = context;
-    this.store = context.getStateStore(
-        fr.communitydefender.alerting.incident.AlertTopology.STATE_STORE);
+    this.store = new WatchStates(context.getStateStore(
+        fr.communitydefender.alerting.incident.AlertTopology.STATE_STORE));
     this.silences = context.getStateStore(fr.communitydefender.alerting.incident.AlertTopology.SILENCES_STORE);
     this.collectors = context.getStateStore(fr.communitydefender.alerting.incident.AlertTopology.COLLECTORS_STORE);
     context.schedule(quietCheck, PunctuationType.WALL_CLOCK_TIME, this::checkQuiet);
@@ -340,11 +340,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
    * evaluates flatline rules (a watch whose signals stopped is exactly what they look for).
    */
   private void checkQuiet(long wallNow) {
-    List<KeyValue<String, WatchState>> all = new java.util.ArrayList<>();
-    try (KeyValueIterator<String, WatchState> it = store.all()) {
-      it.forEachRemaining(all::add);
-    }
-    for (KeyValue<String, WatchState> kv : all) {
+    for (KeyValue<String, WatchState> kv : store.all()) {
       WatchState state = kv.value;
       boolean flatline = rules.rules().stream().anyMatch(r -> r instanceof FlatlineRule && r.appliesTo(kv.key));
       if (state.open().isEmpty() && !flatline) {

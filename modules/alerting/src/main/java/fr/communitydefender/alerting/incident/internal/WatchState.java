@@ -1,5 +1,7 @@
 package fr.communitydefender.alerting.incident.internal;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import fr.communitydefender.domain.incident.Incident;
 import fr.communitydefender.domain.signal.TermSignal;
 import java.time.Duration;
@@ -17,8 +19,13 @@ import java.util.TreeMap;
  * each term that came back (for new_term rules; kept two hours); by rule with an open incident, the watch's usual
  * mentions per hour when it opened ({@code calm}: what "back to normal" means for it).
  */
-public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets, Map<String, Incident> open,
-    Baseline baseline, Map<Long, Long> hours, Map<Long, Figures> figures,
+public record WatchState(String watchId, Instant clock,
+    @JsonSerialize(using = CountsJson.Writer.class) @JsonDeserialize(using = CountsJson.Reader.class)
+    Map<Long, Long> buckets,
+    Map<String, Incident> open, Baseline baseline,
+    @JsonSerialize(using = CountsJson.Writer.class) @JsonDeserialize(using = CountsJson.Reader.class)
+    Map<Long, Long> hours,
+    Map<Long, Figures> figures,
     Map<String, Incident> recent, Map<String, Instant> pending, Map<String, String> joined,
     Map<String, TermSignal> newTerms, Map<String, Double> calm) {
   /** A minute is learned once the clock is this far past it: later mentions of it are rare. */
@@ -27,16 +34,24 @@ public record WatchState(String watchId, Instant clock, Map<Long, Long> buckets,
   private static final long HOUR = 3_600_000;
 
   public WatchState {
-    buckets = buckets == null ? new TreeMap<>() : new TreeMap<>(buckets);
-    open = open == null ? new TreeMap<>() : new TreeMap<>(open);
+    buckets = sorted(buckets);
+    open = sorted(open);
     baseline = baseline == null ? Baseline.empty() : baseline;
-    hours = hours == null ? new TreeMap<>() : new TreeMap<>(hours);
-    figures = figures == null ? new TreeMap<>() : new TreeMap<>(figures);
-    recent = recent == null ? new TreeMap<>() : new TreeMap<>(recent);
-    pending = pending == null ? new TreeMap<>() : new TreeMap<>(pending);
-    joined = joined == null ? new TreeMap<>() : new TreeMap<>(joined);
-    newTerms = newTerms == null ? new TreeMap<>() : new TreeMap<>(newTerms);
-    calm = calm == null ? new TreeMap<>() : new TreeMap<>(calm);
+    hours = sorted(hours);
+    figures = sorted(figures);
+    recent = sorted(recent);
+    pending = sorted(pending);
+    joined = sorted(joined);
+    newTerms = sorted(newTerms);
+    calm = sorted(calm);
+  }
+
+  /**
+   * The map itself when it is already sorted (the state is mutable and has one owner: {@link #withClock} and
+   * {@link #learn} hand its maps on instead of copying a week of minutes at every signal), else a sorted copy.
+   */
+  private static <K, V> TreeMap<K, V> sorted(Map<K, V> map) {
+    return map == null ? new TreeMap<>() : map instanceof TreeMap<K, V> t ? t : new TreeMap<>(map);
   }
 
   public static WatchState empty(String watchId) {
