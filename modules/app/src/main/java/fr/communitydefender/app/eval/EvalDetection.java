@@ -140,16 +140,14 @@ public final class EvalDetection {
   /** Replays one event through both topologies; returns the incidents opened, in order. */
   public static List<Opened> replay(String event, List<Mention> mentions, AlertRules rules, Enricher enricher) {
     String watch = event.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
-    Properties props = new Properties();
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "eval-volume");
+    Properties props = driverProps("eval-volume");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     List<Opened> opened = new ArrayList<>();
     Instant start = mentions.isEmpty() ? Instant.EPOCH : mentions.get(0).publishedAt();
     try (TopologyTestDriver volume = new TopologyTestDriver(VolumeTopology.build(VolumeConfig.of(List.of(
             new Watch(watch, event, List.of(watch), null, null))), enricher, new PipelineMetrics(registry)), props);
         TopologyTestDriver alert = new TopologyTestDriver(AlertTopology.build(rules, new AlertingMetrics(registry)),
-            alertProps(), start)) {
+            driverProps("eval-alert"), start)) {
       TestInputTopic<String, String> raw = volume.createInputTopic(Topics.MENTIONS_RAW.name(),
           Serdes.String().serializer(), Serdes.String().serializer());
       TestOutputTopic<String, VolumeSignal> signalsOut = volume.createOutputTopic(Topics.SIGNALS_VOLUME.name(),
@@ -199,10 +197,11 @@ public final class EvalDetection {
     }
   }
 
-  private static Properties alertProps() {
+  private static Properties driverProps(String applicationId) {
     Properties p = new Properties();
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "eval-alert");
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put("processing.exception.handler.global.enabled", true); // as the application (StreamsApp)
     return p;
   }
 }
