@@ -5,6 +5,7 @@ import fr.communitydefender.alerting.incident.AlertTopology;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.collectors.replay.ReplayFormat;
 import fr.communitydefender.collectors.replay.ReplayRecord;
+import fr.communitydefender.domain.config.ConfigException;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.json.JsonSerde;
@@ -20,6 +21,7 @@ import fr.communitydefender.streams.volume.VolumeTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +57,16 @@ public final class EvalDetection {
   }
 
   public static void main(String[] args) throws IOException {
+    try {
+      run(args);
+    } catch (ConfigException | IllegalArgumentException | NoSuchFileException e) {
+      System.err.println("eval-detection: " + (e instanceof NoSuchFileException ? e.getMessage()
+          + ": no such file or folder" : e.getMessage()));
+      System.exit(2);
+    }
+  }
+
+  private static void run(String[] args) throws IOException {
     Path rulesPath = Path.of("alert-rules", "volume.yaml");
     Path onsetsPath = null;
     List<Path> dirs = new ArrayList<>();
@@ -97,9 +109,16 @@ public final class EvalDetection {
       if (dataFile(d) != null) {
         out.add(d);
       } else if (Files.isDirectory(d)) {
+        int before = out.size();
         try (Stream<Path> s = Files.list(d)) {
           s.filter(Files::isDirectory).filter(p -> dataFile(p) != null).sorted().forEach(out::add);
         }
+        if (out.size() == before) {
+          throw new IllegalArgumentException(d + ": no CrisisLexT26 event folder (with a *-tweetids_entire_period.csv "
+              + "or *-tweets_labeled.csv) in it or under it");
+        }
+      } else {
+        throw new IllegalArgumentException(d + ": no such folder");
       }
     }
     return out;

@@ -64,10 +64,17 @@ public final class RulesCommand {
     String watch;
 
     @Override
-    public Integer call() throws Exception {
-      AlertRules loaded = AlertRules.load(rules, java.util.Set.of());
-      List<fr.communitydefender.domain.mention.Mention> mentions = fr.communitydefender.app.eval.EvalDetection
-          .load(replay);
+    public Integer call() {
+      AlertRules loaded;
+      List<fr.communitydefender.domain.mention.Mention> mentions;
+      try {
+        loaded = AlertRules.load(rules, java.util.Set.of());
+        mentions = fr.communitydefender.app.eval.EvalDetection.load(replay);
+      } catch (fr.communitydefender.domain.config.ConfigException | java.io.IOException e) {
+        System.err.println("backtest: " + (e instanceof java.nio.file.NoSuchFileException ? e.getMessage()
+            + ": no such file or folder" : e.getMessage()));
+        return 2;
+      }
       String name = watch != null ? watch : replay.getFileName().toString().replaceFirst("\\.[^.]*$", "");
       List<fr.communitydefender.app.eval.EvalDetection.Opened> opened = fr.communitydefender.app.eval.EvalDetection
           .replay(name, mentions, loaded, fr.communitydefender.enrichment.Enricher.standard(

@@ -119,6 +119,21 @@ class StartCommandTest {
   }
 
   @Test
+  void shouldExplainWithoutAStackTraceWhenTheBacktestReplayIsMissing() {
+    Run r = run("rules", "backtest", "--rules", "../../alert-rules", "--replay", dir.resolve("nope.jsonl").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("backtest: ").contains("nope.jsonl: no such file or folder").doesNotContain("\tat ");
+  }
+
+  @Test
+  void shouldExplainWhenTheBacktestFolderHoldsNoRecordedEvent() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Run r = run("rules", "backtest", "--rules", "../../alert-rules", "--replay", empty.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("no CrisisLexT26 id or labelled file in this folder").doesNotContain("\tat ");
+  }
+
+  @Test
   void shouldListOptionsWhenAskedForHelp() {
     Run r = run("start", "--help");
     assertThat(r.exit()).isZero();
