@@ -23,8 +23,9 @@ import java.util.TreeMap;
  * when an incident opens in [o − 5 min, horizon) (and before the next spike's own slack); its <em>delay</em> is that
  * incident's time minus {@code o} (and is also given from the first rise). An incident is <em>false</em> when it
  * opens — or reopens, which notifies again — at or after the horizon of the last onset before it (the issue's
- * definition: on a decaying tail, with no new spike); one that opens before the event's first onset is counted apart
- * as <em>early</em> (a warning ahead of the event, or noise: the onsets file cannot tell). A reopening notifies, so
+ * definition: on a decaying tail, with no new spike), or in a folder with no reference onset at all; one that opens
+ * before the event's first onset is counted apart as <em>early</em> (a warning ahead of the event, or noise: the
+ * onsets file cannot tell). A reopening notifies, so
  * within a spike's window it counts like an opening (as its detection, or as an extra incident).
  */
 final class Scoring {
@@ -121,7 +122,10 @@ final class Scoring {
         }
       }
       String kind = o.reopened() ? "reopening" : "incident";
-      if (last == null) {
+      if (onsets.isEmpty()) {
+        falseIncidents++; // no reference event in this folder: nothing to warn of
+        out.printf(Locale.ROOT, "   FALSE %s %s (no reference onset for this event)%n", kind, o.at());
+      } else if (last == null) {
         earlyIncidents++;
         out.printf(Locale.ROOT, "   EARLY %s %s (before the first onset: a warning ahead of the event, or noise)%n",
             kind, o.at());

@@ -74,4 +74,12 @@ class ScoringTest {
     assertThat(summary).contains("detected=1 ").contains("false_incidents=0 ").endsWith("early_incidents=1");
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("EARLY incident 2012-08-23T05:41:00Z");
   }
+
+  @Test
+  void shouldCountEveryIncidentFalseWhenTheEventHasNoReferenceOnset() {
+    scoring.add("control", mentionsFrom(ONSET), List.of(incident(ONSET, false)), List.of(),
+        new PrintStream(printed, true, StandardCharsets.UTF_8));
+    assertThat(scoring.summary()).contains("false_incidents=1 ").endsWith("early_incidents=0");
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("FALSE incident 2012-08-25T05:41:00Z (no reference");
+  }
 }
