@@ -5,7 +5,6 @@ import fr.communitydefender.alerting.rules.AlertRule;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.rules.FlatlineRule;
 import fr.communitydefender.alerting.rules.NewTermRule;
-import fr.communitydefender.alerting.rules.RuleOptions;
 import fr.communitydefender.alerting.rules.VolumeSpikeRule;
 import fr.communitydefender.domain.config.Durations;
 import fr.communitydefender.domain.incident.Incident;
@@ -14,25 +13,24 @@ import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.signal.VolumeSignal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Evaluates the rules on each watch's signals and keeps its incidents' life cycle. */
+/**
+ * The alerting processor: keeps each watch's state from its signals and terms, evaluates the rules on it and hands the
+ * verdicts to the incidents' {@link Lifecycle}; applies people's decisions (acknowledge, close); lets the watches' clocks
+ * run on with the wall clock when signals stop.
+ */
 public final class IncidentTracker implements Processor<String, AlertInput, String, IncidentEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentTracker.class);
-  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
 
   private final AlertRules rules;
   private final AlertingMetrics metrics;
@@ -47,7 +45,7 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   private final Map<String, Long> clockSetAtWall = new HashMap<>();
   private ProcessorContext<String, IncidentEvent> context;
   private WatchStates store;
-  private KeyValueStore<String, fr.communitydefender.domain.incident.Silence> silences;
+  private Lifecycle lifecycle;
   private KeyValueStore<String, fr.communitydefender.domain.collector.CollectorHealth> collectors;
 
   public IncidentTracker(AlertRules rules, AlertingMetrics metrics, Duration quietCheck) {
@@ -68,7 +66,9 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     this.context = context;
     this.store = new WatchStates(context.getStateStore(
         fr.communitydefender.alerting.incident.AlertTopology.STATE_STORE));
-    this.silences = context.getStateStore(fr.communitydefender.alerting.incident.AlertTopology.SILENCES_STORE);
+    this.lifecycle = new Lifecycle(rulesById,
+        context.getStateStore(fr.communitydefender.alerting.incident.AlertTopology.SILENCES_STORE),
+        context::currentSystemTimeMs, this::emit);
     this.collectors = context.getStateStore(fr.communitydefender.alerting.incident.AlertTopology.COLLECTORS_STORE);
     context.schedule(quietCheck, PunctuationType.WALL_CLOCK_TIME, this::checkQuiet);
   }
@@ -135,158 +135,13 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
   }
 
 
+  /** The rule's verdict (a collector's own health for a flatline rule on its source), applied to the incidents. */
   private void evaluate(AlertRule rule, WatchState state, Instant at) {
     Verdicts.Verdict v = Verdicts.of(rule, state, at);
     if (rule instanceof FlatlineRule r && r.source() != null && !v.firing()) {
       v = collectorDown(r, v);
     }
-    boolean firing = v.firing() && RuleOptions.active(rule, at);
-    Incident open = state.open().get(rule.id());
-    if (firing && open == null) {
-      Instant since = state.pending().computeIfAbsent(rule.id(), k -> at);
-      if (at.isBefore(since.plus(rule.forDuration()))) {
-        return; // pending: the rule must keep firing for its `for` period
-      }
-    } else if (!firing) {
-      state.pending().remove(rule.id());
-    }
-    if (joinedElsewhere(rule, state, at, firing)) {
-      return;
-    }
-    Incident recent = state.recent().get(rule.id());
-    if (firing && open == null && recent != null && recent.resolvedAt() != null
-        && at.isBefore(recent.resolvedAt().plus(rule.cooldown()))) {
-      Incident reopened = notifiable(rule, recent.reopened(at, v.count(), v.reason()), at);
-      state.recent().remove(rule.id());
-      state.pending().remove(rule.id());
-      state.open().put(rule.id(), reopened);
-      emit(IncidentEvent.Type.REOPENED, at, reopened);
-    } else if (firing && open == null) {
-      String id = rule.id() + "." + state.watchId() + "." + ID_TIME.format(at);
-      Duration window = rule.span().minus(rule instanceof VolumeSpikeRule s ? s.reference() : Duration.ZERO);
-      Incident incident = new Incident(id, rule.id(), state.watchId(), rule.severity(), rule.title(),
-          Incident.Status.OPEN, at, at, null, v.count(), v.count(), v.threshold(), window, v.reason());
-      incident = notifiable(rule, incident.described(rule.labels(), RuleOptions.render(rule.description(),
-          java.util.Map.of("watch", state.watchId(), "rule", rule.id(), "count", String.valueOf(v.count()),
-              "threshold", String.valueOf(v.threshold()), "window", Durations.format(window), "reason", v.reason()))),
-          at);
-      state.pending().remove(rule.id());
-      state.open().put(rule.id(), incident);
-      state.calm().put(rule.id(), Settling.usualPerHour(state, at));
-      emit(IncidentEvent.Type.OPENED, at, incident);
-    } else if (firing && ongoing(rule.id(), open, at)) {
-      // held open by a crisis going on: it stays as it is, unless the rule fires far above its peak — a flare-up,
-      // reopened (unacknowledged) so that it pages again
-      if (rule instanceof VolumeSpikeRule r && v.count() >= r.spikeHeight() * open.peakCount()) {
-        Incident flared = notifiable(rule, open.reopened(at, v.count(), "reprise : " + v.reason()), at);
-        state.open().put(rule.id(), flared);
-        emit(IncidentEvent.Type.REOPENED, at, flared);
-      }
-    } else if (firing) {
-      Incident updated = open.firing(at, v.count(), v.reason());
-      state.open().put(rule.id(), updated);
-      if (v.count() > open.peakCount()) {
-        emit(IncidentEvent.Type.UPDATED, at, updated);
-      }
-    } else if (open != null && !state.clock().isBefore(open.lastFiringAt().plus(rule.quiet()))
-        && Settling.settled(rule, state, open)) {
-      resolve(state, open, rule, later(open.lastFiringAt().plus(rule.quiet()), state.clock()));
-    }
-  }
-
-  /**
-   * Grouping: a rule that starts firing while another rule's incident of the watch opened or last fired less than its
-   * {@code group} ago — or is still open only because the watch has not calmed down (a crisis going on) — joins that
-   * incident (UPDATED, listed in {@code joinedRules}) and, while it fires, keeps it from resolving. Returns true when
-   * the rule's firing was handled that way.
-   */
-  private boolean joinedElsewhere(AlertRule rule, WatchState state, Instant at, boolean firing) {
-    String owner = state.joined().get(rule.id());
-    Incident ownerIncident = owner == null ? null : state.open().get(owner);
-    if (owner != null && ownerIncident == null) {
-      state.joined().remove(rule.id()); // the shared incident resolved: this rule is on its own again
-      owner = null;
-    }
-    if (owner != null) {
-      if (firing) {
-        state.open().put(owner, ownerIncident.firing(firingTime(owner, ownerIncident, at),
-            ownerIncident.currentCount(), ownerIncident.reason()));
-      }
-      return true;
-    }
-    if (!firing || state.open().containsKey(rule.id()) || rule.group().isZero()) {
-      return false;
-    }
-    for (Map.Entry<String, Incident> e : state.open().entrySet()) {
-      Incident other = e.getValue();
-      if (!e.getKey().equals(rule.id()) && (!at.isAfter(other.openedAt().plus(rule.group()))
-          || !at.isAfter(other.lastFiringAt().plus(rule.group())) || ongoing(e.getKey(), other, at))) {
-        Incident grouped = other.joinedBy(rule.id()).firing(firingTime(e.getKey(), other, at), other.currentCount(),
-            other.reason());
-        state.open().put(e.getKey(), grouped);
-        state.joined().put(rule.id(), e.getKey());
-        state.pending().remove(rule.id());
-        emit(IncidentEvent.Type.UPDATED, at, grouped);
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * An incident past its rule's quiet period, held open because its watch has not calmed down: a crisis going on
-   * (false for a rule no longer loaded).
-   */
-  private boolean ongoing(String ruleId, Incident incident, Instant at) {
-    AlertRule rule = rulesById.get(ruleId);
-    return rule != null && !at.isBefore(incident.lastFiringAt().plus(rule.quiet()));
-  }
-
-  /**
-   * The firing time a joined rule records on an incident: {@code at}, except while the incident is held open by a
-   * crisis going on — it then stays held (its last firing unchanged), so that a later flare-up far above its peak is
-   * still seen as one and pages again.
-   */
-  private Instant firingTime(String ruleId, Incident incident, Instant at) {
-    return ongoing(ruleId, incident, at) ? incident.lastFiringAt() : at;
-  }
-
-  /** Marks the incident when the rule's mute schedule or an active silence covers it: recorded, not notified. */
-  private Incident notifiable(AlertRule rule, Incident incident, Instant at) {
-    if (RuleOptions.muted(rule, at)) {
-      return incident.silenced("schedule:" + rule.id());
-    }
-    return silence(incident);
-  }
-
-  private static Instant later(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
-  }
-
-  /** Resolves {@code open} at {@code at}: the end of its quiet period, or later when the watch calmed down later. */
-  private void resolve(WatchState state, Incident open, AlertRule rule, Instant at) {
-    state.open().remove(rule.id());
-    state.calm().remove(rule.id());
-    Incident resolved = open.resolved(at, "calme depuis " + Durations.format(rule.quiet()) + " (pic "
-        + open.peakCount() + Settling.describe(rule, state, open) + ")");
-    state.recent().put(rule.id(), resolved);
-    emit(IncidentEvent.Type.RESOLVED, at, resolved);
-  }
-
-  /** The incident marked with the first silence active now (wall clock) that matches its watch and rule. */
-  private Incident silence(Incident incident) {
-    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-    try (KeyValueIterator<String, fr.communitydefender.domain.incident.Silence> it = silences.all()) {
-      while (it.hasNext()) {
-        fr.communitydefender.domain.incident.Silence s = it.next().value;
-        if (s.activeAt(now) && s.matches(incident.watchId(), incident.ruleId())) {
-          LOG.atInfo().addKeyValue("incident", incident.id()).addKeyValue("silence", s.id())
-              .log("incident silenced: recorded, not notified");
-          return incident.silenced(s.id());
-        }
-      }
-    }
-    return incident;
+    lifecycle.apply(rule, v, state, at);
   }
 
   /** A term came back: remembered, and the new_term rules of the watch evaluated at its time. */
@@ -368,7 +223,8 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
         }
         boolean settled = Settling.settled(rule, state, open);
         if (settled || !estimated.isBefore(state.clock().plus(rule.quiet()))) {
-          resolve(state, open, rule, settled ? later(open.lastFiringAt().plus(rule.quiet()), state.clock())
+          lifecycle.resolve(state, open, rule, settled
+              ? Lifecycle.later(open.lastFiringAt().plus(rule.quiet()), state.clock())
               : state.clock().plus(rule.quiet())); // no signal for a whole quiet period: calm by then
           changed = true;
         }
@@ -377,10 +233,6 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
         store.put(kv.key, state);
       }
     }
-  }
-
-  private void emit(IncidentEvent.Type type, Instant at, Incident incident) {
-    emit(new IncidentEvent(type, at, incident));
   }
 
   private void emit(IncidentEvent event) {
