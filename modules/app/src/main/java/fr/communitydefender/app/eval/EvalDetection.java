@@ -42,7 +42,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * Detection evaluation harness (not a test): replays CrisisLexT26 event folders through the production topologies
  * ({@link VolumeTopology} then {@link AlertTopology}, the same {@code build()} the application runs) in event time as
  * fast as possible, one watch matching every tweet of the event, and scores the incidents against reference onsets.
- * {@code EvalDetection [--rules DIR|FILE] [--onsets FILE] DIR...}; see {@link Scoring} for the definitions.
+ * {@code EvalDetection [--rules DIR|FILE] [--onsets FILE] [--kinds FILE] DIR...}; see {@link Scoring} for the definitions.
  */
 public final class EvalDetection {
   private EvalDetection() {}
@@ -69,23 +69,25 @@ public final class EvalDetection {
   private static void run(String[] args) throws IOException {
     Path rulesPath = Path.of("alert-rules", "volume.yaml");
     Path onsetsPath = null;
+    Path kindsPath = null;
     List<Path> dirs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rules" -> rulesPath = Path.of(args[++i]);
         case "--onsets" -> onsetsPath = Path.of(args[++i]);
+        case "--kinds" -> kindsPath = Path.of(args[++i]);
         default -> dirs.add(Path.of(args[i]));
       }
     }
     if (dirs.isEmpty()) {
       System.err.println("usage: eval-detection [--rules DIR|FILE (default alert-rules/volume.yaml)] [--onsets FILE] "
-          + "EVENT_DIR...");
+          + "[--kinds FILE] EVENT_DIR...");
       System.exit(2);
     }
     AlertRules rules = AlertRules.load(rulesPath, Set.of());
     Map<String, List<Instant>> onsets = onsetsPath == null ? Map.of() : Scoring.readOnsets(onsetsPath);
     Enricher enricher = Enricher.standard(new EnrichmentMetrics(new SimpleMeterRegistry()));
-    Scoring scoring = new Scoring();
+    Scoring scoring = new Scoring().withKinds(kindsPath == null ? Map.of() : Scoring.readKinds(kindsPath));
     long mentions = 0;
     long t0 = System.nanoTime();
     for (Path dir : expand(dirs)) {

@@ -43,6 +43,8 @@ final class Scoring {
   private int maxPerSpike;
   private final List<Long> delays = new ArrayList<>();
   private final List<Long> delaysFromRise = new ArrayList<>();
+  private final List<Long> delaysFromRiseSudden = new ArrayList<>();
+  private final Map<String, String> kinds = new TreeMap<>();
 
   /** Reads {@code event,onset_utc} lines; errors name the file and line. */
   static Map<String, List<Instant>> readOnsets(Path file) throws IOException {
@@ -69,6 +71,41 @@ final class Scoring {
     }
     out.values().forEach(Collections::sort);
     return out;
+  }
+
+  /**
+   * Reads {@code event,kind} lines, kind {@code sudden} (an earthquake, an explosion: the data rise within minutes) or
+   * {@code progressive} (floods, fires, a storm: a build-up over hours); errors name the file and line.
+   */
+  static Map<String, String> readKinds(Path file) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    if (lines.isEmpty() || !lines.get(0).strip().equals("event,kind")) {
+      throw new IllegalArgumentException(file + ":1: expected the header event,kind");
+    }
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split(",");
+      if (parts.length != 2 || parts[0].isBlank()) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected event,kind");
+      }
+      String kind = parts[1].strip();
+      if (!kind.equals("sudden") && !kind.equals("progressive")) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": kind: '" + kind
+            + "' is neither sudden nor progressive");
+      }
+      out.put(parts[0].strip(), kind);
+    }
+    return out;
+  }
+
+  /** The kind of each event ({@link #readKinds}): sudden-onset events get their own median delay. */
+  Scoring withKinds(Map<String, String> eventKinds) {
+    kinds.putAll(eventKinds);
+    return this;
   }
 
   /** Scores one event and prints its lines. {@code times}: the mentions' times, sorted. */
@@ -107,6 +144,9 @@ final class Scoring {
       if (rise != null) {
         long d = Duration.between(rise, within.get(0).at()).toSeconds();
         delaysFromRise.add(d);
+        if ("sudden".equals(kinds.get(event))) {
+          delaysFromRiseSudden.add(d);
+        }
         fromRise = ", " + d + " s after the data's first rise at " + rise;
       }
       out.printf(Locale.ROOT, "   onset %s: detected %d s after%s; %d incident(s) for this spike%n", onset, delay,
@@ -162,8 +202,9 @@ final class Scoring {
 
   String summary() {
     return String.format(Locale.ROOT, "events=%d detected=%d median_delay_s=%s false_incidents=%d folders=%d "
-        + "median_delay_from_rise_s=%s max_incidents_per_spike=%d early_incidents=%d", spikes, detected,
-        median(delays), falseIncidents, events, median(delaysFromRise), maxPerSpike, earlyIncidents);
+        + "median_delay_from_rise_s=%s max_incidents_per_spike=%d early_incidents=%d "
+        + "median_delay_from_rise_sudden_s=%s", spikes, detected, median(delays), falseIncidents, events,
+        median(delaysFromRise), maxPerSpike, earlyIncidents, median(delaysFromRiseSudden));
   }
 
   private static String median(List<Long> values) {
