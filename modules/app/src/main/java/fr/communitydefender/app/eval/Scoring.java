@@ -46,13 +46,16 @@ final class Scoring {
   private final List<Long> delaysFromRiseSudden = new ArrayList<>();
   private final Map<String, String> kinds = new TreeMap<>();
 
-  /** Reads {@code event,onset_utc} lines; errors name the file and line. */
-  static Map<String, List<Instant>> readOnsets(Path file) throws IOException {
-    Map<String, List<Instant>> out = new TreeMap<>();
+  /** One line of a two-column {@code event,…} file: where it is (file:line), the event, the value. */
+  private record Row(String where, String event, String value) {}
+
+  /** The rows of a two-column CSV with this header (blank and {@code #} lines skipped); errors name file and line. */
+  private static List<Row> rows(Path file, String header) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    if (lines.isEmpty() || !lines.get(0).strip().equals("event,onset_utc")) {
-      throw new IllegalArgumentException(file + ":1: expected the header event,onset_utc");
+    if (lines.isEmpty() || !lines.get(0).strip().equals(header)) {
+      throw new IllegalArgumentException(file + ":1: expected the header " + header);
     }
+    List<Row> rows = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty() || line.startsWith("#")) {
@@ -60,12 +63,21 @@ final class Scoring {
       }
       String[] parts = line.split(",");
       if (parts.length != 2 || parts[0].isBlank()) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected event,onset_utc");
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected " + header);
       }
+      rows.add(new Row(file + ":" + (i + 1), parts[0].strip(), parts[1].strip()));
+    }
+    return rows;
+  }
+
+  /** Reads {@code event,onset_utc} lines; errors name the file and line. */
+  static Map<String, List<Instant>> readOnsets(Path file) throws IOException {
+    Map<String, List<Instant>> out = new TreeMap<>();
+    for (Row row : rows(file, "event,onset_utc")) {
       try {
-        out.computeIfAbsent(parts[0].strip(), k -> new ArrayList<>()).add(Instant.parse(parts[1].strip()));
+        out.computeIfAbsent(row.event(), k -> new ArrayList<>()).add(Instant.parse(row.value()));
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": onset_utc: '" + parts[1].strip()
+        throw new IllegalArgumentException(row.where() + ": onset_utc: '" + row.value()
             + "' is not an ISO-8601 UTC time such as 2013-04-18T00:50:00Z");
       }
     }
@@ -79,25 +91,12 @@ final class Scoring {
    */
   static Map<String, String> readKinds(Path file) throws IOException {
     Map<String, String> out = new TreeMap<>();
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    if (lines.isEmpty() || !lines.get(0).strip().equals("event,kind")) {
-      throw new IllegalArgumentException(file + ":1: expected the header event,kind");
-    }
-    for (int i = 1; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      String[] parts = line.split(",");
-      if (parts.length != 2 || parts[0].isBlank()) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected event,kind");
-      }
-      String kind = parts[1].strip();
-      if (!kind.equals("sudden") && !kind.equals("progressive")) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": kind: '" + kind
+    for (Row row : rows(file, "event,kind")) {
+      if (!row.value().equals("sudden") && !row.value().equals("progressive")) {
+        throw new IllegalArgumentException(row.where() + ": kind: '" + row.value()
             + "' is neither sudden nor progressive");
       }
-      out.put(parts[0].strip(), kind);
+      out.put(row.event(), row.value());
     }
     return out;
   }
