@@ -60,10 +60,14 @@ public final class EvalDetection {
     try {
       run(args);
     } catch (ConfigException | IllegalArgumentException | NoSuchFileException e) {
-      System.err.println("eval-detection: " + (e instanceof NoSuchFileException ? e.getMessage()
-          + ": no such file or folder" : e.getMessage()));
+      System.err.println("eval-detection: " + problem(e));
       System.exit(2);
     }
+  }
+
+  /** A bad input's message in one line (a missing file's exception only names the path). */
+  public static String problem(Exception e) {
+    return e instanceof NoSuchFileException ? e.getMessage() + ": no such file or folder" : e.getMessage();
   }
 
   private static void run(String[] args) throws IOException {

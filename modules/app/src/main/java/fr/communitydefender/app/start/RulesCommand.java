@@ -71,8 +71,7 @@ public final class RulesCommand {
         loaded = AlertRules.load(rules, java.util.Set.of());
         mentions = fr.communitydefender.app.eval.EvalDetection.load(replay);
       } catch (fr.communitydefender.domain.config.ConfigException | java.io.IOException e) {
-        System.err.println("backtest: " + (e instanceof java.nio.file.NoSuchFileException ? e.getMessage()
-            + ": no such file or folder" : e.getMessage()));
+        System.err.println("backtest: " + fr.communitydefender.app.eval.EvalDetection.problem(e));
         return 2;
       }
       String name = watch != null ? watch : replay.getFileName().toString().replaceFirst("\\.[^.]*$", "");
