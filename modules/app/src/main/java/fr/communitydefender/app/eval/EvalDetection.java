@@ -3,6 +3,7 @@ package fr.communitydefender.app.eval;
 import fr.communitydefender.alerting.AlertingMetrics;
 import fr.communitydefender.alerting.incident.AlertTopology;
 import fr.communitydefender.alerting.rules.AlertRules;
+import fr.communitydefender.app.internal.StreamsApp;
 import fr.communitydefender.collectors.replay.ReplayFormat;
 import fr.communitydefender.collectors.replay.ReplayRecord;
 import fr.communitydefender.domain.config.ConfigException;
@@ -33,7 +34,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -222,11 +222,9 @@ public final class EvalDetection {
     }
   }
 
+  /** The application's own Streams settings, with the test driver's usual state directory. */
   private static Properties driverProps(String applicationId) {
-    Properties p = new Properties();
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    p.put("processing.exception.handler.global.enabled", true); // as the application (StreamsApp)
-    return p;
+    return StreamsApp.properties(applicationId, "unused:9092",
+        Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams"), 1);
   }
 }

@@ -28,6 +28,14 @@ public final class StreamsApp implements AutoCloseable {
   /** As above with {@code threads} stream threads. */
   public static StreamsApp start(String applicationId, Topology topology, String bootstrap, Path stateDir,
       MeterRegistry registry, int threads) {
+    KafkaStreams streams = new KafkaStreams(topology, properties(applicationId, bootstrap, stateDir, threads));
+    new KafkaStreamsMetrics(streams).bindTo(registry);
+    streams.start();
+    return new StreamsApp(streams);
+  }
+
+  /** The Streams settings every application of the project runs with (the evaluation's test drivers too). */
+  public static Properties properties(String applicationId, String bootstrap, Path stateDir, int threads) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -39,10 +47,7 @@ public final class StreamsApp implements AutoCloseable {
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     p.put("processing.exception.handler.global.enabled", true);
     p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
-    KafkaStreams streams = new KafkaStreams(topology, p);
-    new KafkaStreamsMetrics(streams).bindTo(registry);
-    streams.start();
-    return new StreamsApp(streams);
+    return p;
   }
 
   public boolean running() {
