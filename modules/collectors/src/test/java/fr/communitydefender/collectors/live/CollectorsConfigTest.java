@@ -13,12 +13,19 @@ import fr.communitydefender.domain.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CollectorsConfigTest {
   @TempDir
   Path dir;
+
+  /** What loading this configuration throws. */
+  private AbstractThrowableAssert<?, ? extends Throwable> assertRejected(String yaml) throws Exception {
+    Path file = write(yaml);
+    return assertThatThrownBy(() -> CollectorsConfig.load(file));
+  }
 
   private Path write(String yaml) throws Exception {
     Files.writeString(dir.resolve("token"), "s3cret\n");
@@ -86,48 +93,43 @@ class CollectorsConfigTest {
 
   @Test
   void shouldRejectAnUnknownTypeAndABadUrl() throws Exception {
-    Path unknown = write("collectors:\n  - type: myspace\n    id: m\n");
-    assertThatThrownBy(() -> CollectorsConfig.load(unknown)).hasMessageContaining(
+    assertRejected("collectors:\n  - type: myspace\n    id: m\n").hasMessageContaining(
         "collectors[0].type: unknown type 'myspace' (known: bluesky, facebook, feed, mastodon, webhook, x)");
-    Path url = write("collectors:\n  - type: feed\n    id: echo\n    url: ftp://echo.example/rss\n");
-    assertThatThrownBy(() -> CollectorsConfig.load(url)).hasMessageContaining(
-        ":4:").hasMessageContaining("collectors[0].url: 'ftp://echo.example/rss' must be an absolute http:// or https:// URL");
+    assertRejected("collectors:\n  - type: feed\n    id: echo\n    url: ftp://echo.example/rss\n")
+        .hasMessageContaining(":4:")
+        .hasMessageContaining("collectors[0].url: 'ftp://echo.example/rss' "
+            + "must be an absolute http:// or https:// URL");
   }
 
   @Test
   void shouldNameTheFieldAndItsRangeWhenACountIsOutOfBounds() throws Exception {
-    Path pages = write("collectors:\n  - type: x\n    id: x\n    bearer_token: {file: TOKEN}\n"
-        + "    rules: [{value: ville}]\n    catch_up_pages: 51\n");
-    assertThatThrownBy(() -> CollectorsConfig.load(pages)).hasMessageContaining(":6:")
+    assertRejected("collectors:\n  - type: x\n    id: x\n    bearer_token: {file: TOKEN}\n"
+        + "    rules: [{value: ville}]\n    catch_up_pages: 51\n").hasMessageContaining(":6:")
         .hasMessageContaining("collectors[0].catch_up_pages: must be between 0 and 50");
-    Path batch = write("collectors:\n  - type: webhook\n    id: w\n    token: {file: TOKEN}\n    max_batch: 0\n");
-    assertThatThrownBy(() -> CollectorsConfig.load(batch)).hasMessageContaining(":5:")
+    assertRejected("collectors:\n  - type: webhook\n    id: w\n    token: {file: TOKEN}\n    max_batch: 0\n")
+        .hasMessageContaining(":5:")
         .hasMessageContaining("collectors[0].max_batch: must be between 1 and 10000");
   }
 
   @Test
   void shouldFailOnASecretThatCannotBeReadWithoutShowingIt() throws Exception {
-    Path f = write("""
+    assertRejected("""
         collectors:
           - type: webhook
             id: signalements
             token: {env: CD_TEST_SURELY_UNSET_VARIABLE}
-        """);
-    assertThatThrownBy(() -> CollectorsConfig.load(f)).hasMessageContaining(
+        """).hasMessageContaining(
         "collectors[0].token.env: environment variable CD_TEST_SURELY_UNSET_VARIABLE is not set");
-    Path open = write("collectors:\n  - type: webhook\n    id: formulaire\n");
-    assertThatThrownBy(() -> CollectorsConfig.load(open)).hasMessageContaining(
+    assertRejected("collectors:\n  - type: webhook\n    id: formulaire\n").hasMessageContaining(
         "collectors[0].token: an intake needs a token or an hmac_secret");
   }
 
   @Test
   void shouldRejectDuplicateIdsAndStreamsThatNeedAToken() throws Exception {
-    Path dup = write("collectors:\n  - {type: feed, id: a, url: 'https://a.example'}\n"
-        + "  - {type: feed, id: a, url: 'https://b.example'}\n");
-    assertThatThrownBy(() -> CollectorsConfig.load(dup)).hasMessageContaining(":3:")
+    assertRejected("collectors:\n  - {type: feed, id: a, url: 'https://a.example'}\n"
+        + "  - {type: feed, id: a, url: 'https://b.example'}\n").hasMessageContaining(":3:")
         .hasMessageContaining("collectors[1].id: duplicate collector id 'a'");
-    Path list = write("collectors:\n  - {type: mastodon, id: m, instance: 'https://m.example', streams: ['list:12']}\n");
-    assertThatThrownBy(() -> CollectorsConfig.load(list)).hasMessageContaining(
-        "collectors[0].streams[0]: needs access_token");
+    assertRejected("collectors:\n  - {type: mastodon, id: m, instance: 'https://m.example', streams: ['list:12']}\n")
+        .hasMessageContaining("collectors[0].streams[0]: needs access_token");
   }
 }
