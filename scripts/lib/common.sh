@@ -28,3 +28,40 @@ setup_java() {
   export JAVA_HOME
   export PATH="$JAVA_HOME/bin:$PATH"
 }
+
+# The application jar, rebuilt (without tests) when it is missing or a main source, resource or POM is newer.
+CD_JAR="$CD_ROOT/modules/app/target/community-defender.jar"
+ensure_built() {
+  if [ ! -f "$CD_JAR" ] || [ -n "$(cd "$CD_ROOT" && find pom.xml modules -newer "$CD_JAR" \
+      \( -path '*/src/main/*' -o -name 'pom.xml' \) -type f -print -quit 2>/dev/null)" ]; then
+    echo "community-defender: building (first run or sources changed)…" >&2
+    (cd "$CD_ROOT" && mvn -B -q -DskipTests install >&2)
+    touch "$CD_JAR"
+  fi
+}
+
+# The Debian packages the tests use, installed when missing: chromium and chromium-driver (console tests in a real
+# browser), libzstd1 (compression library of the embedded Elasticsearch node). As root, or with sudo that does not ask
+# for a password; otherwise prints the command to run and fails.
+ensure_test_packages() {
+  local missing=() zstd=0 f
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  for f in /usr/lib/*/libzstd.so.1 /usr/lib/libzstd.so.1 /usr/lib64/libzstd.so.1; do [ -e "$f" ] && zstd=1; done
+  [ "$zstd" -eq 1 ] || missing+=(libzstd1)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      sudo="sudo -n"
+    else
+      echo "community-defender: the tests need Debian packages that are missing; install them, then run again:" >&2
+      echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+      return 1
+    fi
+  fi
+  echo "community-defender: installing ${missing[*]} (Debian packages, needed by the tests)…" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq >&2
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}

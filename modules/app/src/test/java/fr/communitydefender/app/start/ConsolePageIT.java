@@ -40,7 +40,7 @@ class ConsolePageIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assertThat(Path.of(Chromium.BINARY)).as("Chromium is installed by .ci/run (Debian package chromium)").exists();
+    assertThat(Path.of(Chromium.BINARY)).as("Chromium is installed by scripts/test (Debian package chromium)").exists();
     WatchesConfig watches = new WatchesConfig(List.of(new Watch("ville", null, List.of("sainte-aure"), null,
         null)));
     AlertRules rules = new AlertRules(List.of(new VolumeThresholdRule("spike", "ville", Duration.ofMinutes(5), 5L,

@@ -6,7 +6,14 @@ import static org.awaitility.Awaitility.await;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.rules.VolumeThresholdRule;
 import fr.communitydefender.collectors.replay.ReplayOptions;
+import fr.communitydefender.app.demo.DemoOnCall;
+import fr.communitydefender.devservices.kafka.TopicReader;
 import fr.communitydefender.devservices.mail.MailCatcher;
+import fr.communitydefender.domain.paging.DeliveryAttempt;
+import fr.communitydefender.domain.paging.Notification;
+import fr.communitydefender.domain.topic.Topics;
+import fr.communitydefender.paging.oncall.OnCallConfig;
+import fr.communitydefender.paging.oncall.Person;
 import fr.communitydefender.domain.incident.Severity;
 import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.mention.Mention;
@@ -23,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,12 +84,28 @@ class PagingIT {
     return "http://127.0.0.1:" + core.consolePort() + path;
   }
 
+  /**
+   * Who the demo rotation puts on call when the escalation decided (the first page's {@code createdAt}, read back from
+   * the outbox topic), computed from the same schedule: {@code astreinte} one week, {@code remplacant} the next.
+   */
+  private static Person expectedOnCall() {
+    Notification first = TopicReader.readUntil(core.bootstrapServers(), Topics.PAGING_OUTBOX,
+        rs -> !rs.isEmpty(), Duration.ofSeconds(90)).stream().map(ConsumerRecord::value)
+        .filter(n -> n.kind() == Notification.Kind.OPENED).findFirst().orElseThrow();
+    OnCallConfig demo = DemoOnCall.load(dir.resolve("expected"), 25, "http://127.0.0.1");
+    List<Person> people = demo.resolve(demo.policies().get(0).levels().get(0), first.createdAt());
+    assertThat(people).hasSize(1);
+    assertThat(first.personId()).isEqualTo(people.get(0).id());
+    return people.get(0);
+  }
+
   @Test
   void shouldPageTheOnCallPersonByEmailAndTakeTheIncidentOnceThroughTheLink() throws Exception {
     MailCatcher mail = core.mailCatcher();
     await().atMost(Duration.ofSeconds(90)).until(() -> !mail.messages().isEmpty());
     MailCatcher.Message page = mail.messages().get(0);
-    assertThat(page.to()).containsExactly("astreinte@commune.example");
+    Person onCall = expectedOnCall();
+    assertThat(page.to()).containsExactly(onCall.email());
     assertThat(page.subject()).isEqualTo("[HAUTE] Pic de mentions — ville");
     assertThat(page.body()).contains("Veille : ville").contains("Pourquoi :");
     HttpResponse<String> mailbox = send(HttpRequest.newBuilder(URI.create(url("/api/dev/mailbox"))));
@@ -109,23 +133,24 @@ class PagingIT {
         .as("a link works once").isEqualTo(410);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
         send(HttpRequest.newBuilder(URI.create(url("/api/incidents")))).body())
-        .contains("\"status\":\"ACKNOWLEDGED\"").contains("\"acknowledgedBy\":\"astreinte (lien)\"")
+        .contains("\"status\":\"ACKNOWLEDGED\"").contains("\"acknowledgedBy\":\"" + onCall.id() + " (lien)\"")
         .contains("\"ackComment\":\"je regarde <b>\"").contains(id));
     String incidentId = Json.MAPPER.readTree(send(HttpRequest.newBuilder(URI.create(url("/api/incidents")))).body())
         .get(0).get("id").asText();
     assertThat(send(HttpRequest.newBuilder(URI.create(url("/api/incidents/" + incidentId + "/pages")))).body())
-        .contains("\"outcome\":\"SENT\"").contains("\"maskedAddress\":\"a•••@commune.example\"")
-        .doesNotContain("astreinte@commune.example");
+        .contains("\"outcome\":\"SENT\"")
+        .contains("\"maskedAddress\":\"" + DeliveryAttempt.mask(onCall.email()) + "\"")
+        .doesNotContain(onCall.email());
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
         send(HttpRequest.newBuilder(URI.create(url("/api/health")))).body()).contains("\"page\":\"UP\""));
   }
 
   @Test
   void shouldShowTheCaughtEmailsOnTheMailboxPage() throws Exception {
-    assertThat(Path.of(Chromium.BINARY)).as("Chromium is installed by .ci/run (Debian package chromium)").exists();
+    assertThat(Path.of(Chromium.BINARY)).as("Chromium is installed by scripts/test (Debian package chromium)").exists();
     await().atMost(Duration.ofSeconds(90)).until(() -> !core.mailCatcher().messages().isEmpty());
     String dom = Chromium.dumpDom(dir, core.consolePort(), "/mailbox.html");
     assertThat(dom).contains("<h2 class=\"mail-subject\">[HAUTE] Pic de mentions — ville</h2>")
-        .contains("à astreinte@commune.example").contains("Je prends (lien personnel, à usage unique)");
+        .contains("à " + expectedOnCall().email()).contains("Je prends (lien personnel, à usage unique)");
   }
 }
