@@ -45,6 +45,11 @@ public final class PipelineMetrics {
     registry.counter("cd.mentions.duplicates").increment();
   }
 
+  /** A mention dated too far ahead of its arrival, counted at its arrival time instead. */
+  public void futureDated() {
+    registry.counter("cd.mentions.future.dated").increment();
+  }
+
   public void signal() {
     signals.increment();
   }

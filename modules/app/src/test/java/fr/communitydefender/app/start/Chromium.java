@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Headless Chromium (Debian package, installed by .ci/run) rendering a console page: the DOM after its scripts ran. */
+/** Headless Chromium (Debian package, installed by scripts/test) rendering a console page: the DOM after its scripts ran. */
 final class Chromium {
   static final String BINARY = "/usr/bin/chromium";
 

@@ -61,7 +61,7 @@ public final class VolumeTopology {
         Serdes.String()));
     Map<String, KStream<String, ParsedMention>> parsed = builder
         .stream(Topics.MENTIONS_RAW.name(), Consumed.with(Serdes.String(), Serdes.String()).withName("raw-mentions"))
-        .processValues(EventTimeParser::new, Named.as("parse-mention"))
+        .processValues(() -> new EventTimeParser(metrics), Named.as("parse-mention"))
         .processValues(() -> new Deduplicator(SEEN_STORE, Duration.ofDays(8), metrics), Named.as("deduplicate"),
             SEEN_STORE)
         .split(Named.as("parsed-"))
@@ -126,9 +126,25 @@ public final class VolumeTopology {
     return builder.build();
   }
 
-  /** Parses the JSON and stamps the record with the mention's event time. */
+  /**
+   * How far a mention's {@code publishedAt} may lie ahead of its arrival (the record's timestamp: the broker's append
+   * time) before it is taken as a wrong clock or time zone and set to its arrival time.
+   */
+  public static final Duration MAX_AHEAD = Duration.ofMinutes(5);
+
+  /**
+   * Parses the JSON and stamps the record with the mention's event time, bounded by its arrival time plus
+   * {@link #MAX_AHEAD}: one mention dated hours ahead would otherwise move stream time forward (the following real
+   * mentions dropped as late), open a daily index of the future, and be refused by the broker on the changelogs
+   * (more than an hour ahead), which stopped the whole stage.
+   */
   private static final class EventTimeParser implements FixedKeyProcessor<String, String, ParsedMention> {
+    private final PipelineMetrics metrics;
     private FixedKeyProcessorContext<String, ParsedMention> context;
+
+    EventTimeParser(PipelineMetrics metrics) {
+      this.metrics = metrics;
+    }
 
     @Override
     public void init(FixedKeyProcessorContext<String, ParsedMention> context) {
@@ -138,6 +154,12 @@ public final class VolumeTopology {
     @Override
     public void process(FixedKeyRecord<String, String> record) {
       ParsedMention p = ParsedMention.parse(record.value());
+      if (p.ok() && record.timestamp() >= 0
+          && p.mention().publishedAt().isAfter(Instant.ofEpochMilli(record.timestamp()).plus(MAX_AHEAD))) {
+        metrics.futureDated();
+        p = new ParsedMention(p.mention().withPublishedAt(Instant.ofEpochMilli(record.timestamp())), null, null,
+            false, false);
+      }
       FixedKeyRecord<String, ParsedMention> out = record.withValue(p);
       if (p.ok()) {
         out = out.withTimestamp(p.mention().publishedAt().toEpochMilli());

@@ -254,4 +254,31 @@ class VolumeTopologyTest {
     assertThat(out.get(1).key).isEqualTo("mastodon:x:1");
     assertThat(out.get(1).value).as("a tombstone for the index").isNull();
   }
+
+  @Test
+  void shouldCountAMentionDatedHoursAheadAtItsArrivalAndKeepCountingTheRealOnes() {
+    Instant arrival = T0.plusSeconds(10);
+    raw.pipeInput("future", Json.write(new Mention("future", "rss", arrival.plus(Duration.ofHours(5)),
+        "Sainte-Aure : flux au mauvais fuseau", "a", null, "fr", 0, List.of())), arrival);
+    for (int i = 0; i < 3; i++) {
+      mention(Duration.ofSeconds(20 + i), "Sainte-Aure inondée " + i); // arrives 5 s after its publication
+    }
+    List<Mention> out = enriched.readValuesToList();
+    assertThat(out).hasSize(4);
+    assertThat(out.get(0).publishedAt()).as("set to its arrival").isEqualTo(arrival);
+    assertThat(latestCounts()).as("the real mentions after it are not late").containsEntry("ville@0", 4L);
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(registry.counter("cd.mentions.future.dated").count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldKeepAPublicationTimeALittleAheadOfArrival() {
+    Instant arrival = T0.plusSeconds(10);
+    Instant ahead = arrival.plus(VolumeTopology.MAX_AHEAD);
+    raw.pipeInput("skew", Json.write(new Mention("skew", "rss", ahead, "Sainte-Aure", "a", null, "fr", 0,
+        List.of())), arrival);
+    assertThat(enriched.readValuesToList()).singleElement()
+        .satisfies(m -> assertThat(m.publishedAt()).isEqualTo(ahead));
+    assertThat(registry.counter("cd.mentions.future.dated").count()).isZero();
+  }
 }
