@@ -1,10 +1,14 @@
 package fr.communitydefender.console;
 
+import fr.communitydefender.console.access.AccessConfig;
+
 /**
  * Where the console listens and which Kafka cluster it reads; {@code ackKey}: the installation's key for the
- * acknowledgement links of pages (null: links disabled).
+ * acknowledgement links of pages and the situation links (null: links disabled); {@code access}: accounts, sessions,
+ * hosts and identity provider.
  */
-public record ConsoleConfig(String host, int port, String kafkaBootstrap, int recentMentions, byte[] ackKey) {
+public record ConsoleConfig(String host, int port, String kafkaBootstrap, int recentMentions, byte[] ackKey,
+    AccessConfig access) {
   public ConsoleConfig {
     host = host == null || host.isBlank() ? "127.0.0.1" : host;
     if (port < 0 || port > 65_535) {
@@ -14,9 +18,6 @@ public record ConsoleConfig(String host, int port, String kafkaBootstrap, int re
       throw new IllegalArgumentException("kafkaBootstrap: required");
     }
     recentMentions = recentMentions <= 0 ? 200 : recentMentions;
-  }
-
-  public ConsoleConfig(String host, int port, String kafkaBootstrap, int recentMentions) {
-    this(host, port, kafkaBootstrap, recentMentions, null);
+    access = access == null ? AccessConfig.defaults() : access;
   }
 }

@@ -1,6 +1,14 @@
 package fr.communitydefender.console;
 
+import fr.communitydefender.console.access.AccessHandler;
+import fr.communitydefender.console.access.AccessRouter;
+import fr.communitydefender.console.access.AccountsView;
+import fr.communitydefender.console.access.AuditLog;
+import fr.communitydefender.console.access.LoginThrottle;
+import fr.communitydefender.console.access.Sessions;
 import fr.communitydefender.console.feed.FeedHub;
+import fr.communitydefender.console.situation.SituationRouter;
+import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.console.feed.internal.KafkaFeedReader;
 import fr.communitydefender.console.http.ApiErrors;
 import fr.communitydefender.console.http.KafkaSender;
@@ -32,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleVerticle.class);
+  /** The uPlot version served under /vendor/uplot/ (the WebJar of the build; see the POM). */
+  static final String UPLOT = "1.6.30";
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -77,12 +87,32 @@ public final class ConsoleVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    java.time.Clock clock = config.access().clock();
     FeedHub hub = new FeedHub(config.recentMentions(), incidents, registry);
+    Sessions sessions = new Sessions(clock, config.access().idleTimeout(), config.access().absoluteTimeout());
+    AccountsView accounts = new AccountsView();
+    java.util.Set<String> usedLinks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    sender = new KafkaSender(config.kafkaBootstrap());
+    AuditLog audit = new AuditLog(sender, clock);
+    SituationRouter situation = config.ackKey() == null ? null
+        : new SituationRouter(vertx, incidents, search, sender, config.ackKey(), clock);
+    java.util.List<KafkaFeedReader.ReadWhole<?>> wholes = new java.util.ArrayList<>();
+    wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.ACCOUNTS, accounts::apply));
+    wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.ACK_LINKS_USED, (k, v) -> usedLinks.add(k)));
+    if (situation != null) {
+      wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.SITUATION_LINKS, (k, v) -> {
+        if (v != null) {
+          situation.apply(v);
+        }
+      }));
+    }
     reader = new KafkaFeedReader(config.kafkaBootstrap(), incidents, silences, collectors, pages,
         m -> context.runOnContext(v -> hub.mention(m)),
         e -> context.runOnContext(v -> hub.incident(e)),
-        config.recentMentions());
+        config.recentMentions(), wholes);
     readerThread = Thread.ofPlatform().name("cd-console-kafka").daemon().start(reader);
+    vertx.setPeriodic(5_000, id -> hub.closeEnded(a -> sessions.alive(a.sessionId())
+        && accounts.get(a.username()) != null && !accounts.get(a.username()).disabled()));
 
     Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
     checks.put("kafka", reader::healthy);
@@ -91,26 +121,42 @@ public final class ConsoleVerticle extends VerticleBase {
     Router root = Router.router(vertx);
     root.route().handler(ctx -> {
       ctx.response().putHeader("Content-Security-Policy", CSP).putHeader("X-Content-Type-Options", "nosniff")
-          .putHeader("Referrer-Policy", "no-referrer");
+          .putHeader("Referrer-Policy", "no-referrer").putHeader("X-Frame-Options", "DENY");
       ctx.next();
     });
-    root.route("/ws").handler(ctx -> ctx.request().toWebSocket()
-        .onSuccess(hub::join)
-        .onFailure(e -> ApiErrors.send(ctx, 400, "WebSocket upgrade required")));
+    root.route().handler(new AccessHandler(config.access().hosts(config.host()), config.access().publicOrigin(),
+        sessions, accounts, audit));
+    root.get("/healthz").handler(ctx -> {
+      boolean up = checks.values().stream().allMatch(BooleanSupplier::getAsBoolean);
+      ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+    });
+    root.route("/ws").handler(ctx -> {
+      fr.communitydefender.console.access.Actor actor = fr.communitydefender.console.access.Actor.of(ctx);
+      ctx.request().toWebSocket()
+          .onSuccess(ws -> hub.join(ws, actor))
+          .onFailure(e -> ApiErrors.send(ctx, 400, "WebSocket upgrade required"));
+    });
+    root.route("/api/*").subRouter(new AccessRouter(vertx, sessions, accounts, new LoginThrottle(clock), sender,
+        audit, clock, config.access().secureCookies()).router());
     root.route("/api/*").subRouter(OpsRouter.health(vertx, checks, collectors));
     extraApi.forEach(api -> root.route("/api/*").subRouter(api.apply(vertx)));
-    sender = new KafkaSender(config.kafkaBootstrap());
     root.route("/api/*").subRouter(IncidentsRouter.create(vertx, incidents,
-        search == null ? null : new IncidentExplanations(search, explainer), sender));
-    root.route("/api/*").subRouter(SilencesRouter.create(vertx, silences, sender));
+        search == null ? null : new IncidentExplanations(search, explainer), sender, clock));
+    root.route("/api/*").subRouter(SilencesRouter.create(vertx, silences, sender, clock));
     root.route("/*").subRouter(fr.communitydefender.console.paging.AckRouter.create(vertx, incidents, pages, sender,
-        config.ackKey()));
+        config.ackKey(), usedLinks, clock));
+    if (situation != null) {
+      root.route("/*").subRouter(situation.router());
+    }
     if (search != null) {
       root.route("/api/*").subRouter(SearchRouter.create(vertx, search, erasure));
     } else {
       root.route("/api/search*").handler(ctx -> ApiErrors.send(ctx, 503, "search unavailable: no storage configured"));
+      root.route("/api/gdpr*").handler(ctx -> ApiErrors.send(ctx, 503, "erasure unavailable: no storage configured"));
     }
     root.route("/metrics*").subRouter(OpsRouter.metrics(vertx, registry));
+    root.route("/vendor/uplot/*").handler(StaticHandler.create("META-INF/resources/webjars/uplot/" + UPLOT));
     root.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     ApiErrors.install(root);
 

@@ -390,8 +390,12 @@ public final class LocalRuntime implements AutoCloseable {
         return r;
       });
     }
+    if (o.console().demoAccounts()) {
+      int created = fr.communitydefender.app.demo.DemoAccounts.ensure(bootstrap);
+      LOG.atInfo().addKeyValue("created", created).log("demo accounts ready");
+    }
     console = new ConsoleVerticle(new ConsoleConfig(o.httpHost(), o.httpPort(), bootstrap, 200,
-        KeyFiles.readOrCreate(o.paging().ackKey())), registry, checks, search, erasure, api);
+        KeyFiles.readOrCreate(o.paging().ackKey()), o.console().access()), registry, checks, search, erasure, api);
     try {
       vertx.deployVerticle(console).await(30, TimeUnit.SECONDS);
     } catch (TimeoutException e) {

@@ -32,7 +32,8 @@ public record RuntimeOptions(
     SentimentConfig sentiment,
     DeepConfig deep,
     CollectorsConfig collectors,
-    PagingOptions paging) {
+    PagingOptions paging,
+    ConsoleOptions console) {
 
   public RuntimeOptions {
     roles = roles == null || roles.isEmpty() ? EnumSet.allOf(Role.class) : Set.copyOf(roles);
@@ -43,6 +44,7 @@ public record RuntimeOptions(
     deep = deep == null ? DeepConfig.DEFAULT : deep;
     collectors = collectors == null ? new CollectorsConfig(List.of()) : collectors;
     paging = paging == null ? PagingOptions.defaults(dataDir) : paging;
+    console = console == null ? ConsoleOptions.defaults() : console;
     if (storage == null) {
       storage = StorageOptions.embeddedForTests(dataDir);
     }
@@ -56,7 +58,7 @@ public record RuntimeOptions(
       int httpPort, int partitions, Short replicationFactor, WatchesConfig watches, AlertRules rules,
       ReplayOptions replay, StorageOptions storage, SentimentConfig sentiment, DeepConfig deep) {
     this(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions, replicationFactor, watches, rules,
-        replay, storage, sentiment, deep, null, null);
+        replay, storage, sentiment, deep, null, null, null);
   }
 
   /** A run with live collectors and default paging. */
@@ -65,7 +67,16 @@ public record RuntimeOptions(
       ReplayOptions replay, StorageOptions storage, SentimentConfig sentiment, DeepConfig deep,
       CollectorsConfig collectors) {
     this(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions, replicationFactor, watches, rules,
-        replay, storage, sentiment, deep, collectors, null);
+        replay, storage, sentiment, deep, collectors, null, null);
+  }
+
+  /** A run with live collectors and paging settings, default console settings. */
+  public RuntimeOptions(Set<Role> roles, Path dataDir, String kafkaBootstrap, int kafkaPort, String httpHost,
+      int httpPort, int partitions, Short replicationFactor, WatchesConfig watches, AlertRules rules,
+      ReplayOptions replay, StorageOptions storage, SentimentConfig sentiment, DeepConfig deep,
+      CollectorsConfig collectors, PagingOptions paging) {
+    this(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions, replicationFactor, watches, rules,
+        replay, storage, sentiment, deep, collectors, paging, null);
   }
 
   /** Whether this run talks to Elasticsearch (indexing or the console's search). */

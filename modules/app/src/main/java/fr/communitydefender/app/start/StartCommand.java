@@ -124,6 +124,44 @@ public final class StartCommand implements Callable<Integer> {
       + "on-call people through an in-process mail catcher (see /mailbox.html); with an external cluster nobody is paged.")
   Path oncall;
 
+  @Option(names = "--public-url", paramLabel = "URL", description = "The console's address as people reach it "
+      + "(e.g. https://veille.ville.fr): links in pages, accepted Host and Origin.")
+  String publicUrl;
+
+  @Option(names = "--allowed-host", split = ",", paramLabel = "HOST", description = "Further Host header values the "
+      + "console accepts (besides localhost, 127.0.0.1, ::1 and the public URL's host); others are refused.")
+  List<String> allowedHosts = List.of();
+
+  @Option(names = "--secure-cookies", description = "Mark the session cookie Secure (when the console is behind TLS).")
+  boolean secureCookies;
+
+  @Option(names = "--session-idle", paramLabel = "DURATION", description = "Sign-out after this long without a "
+      + "request (default: 30m).")
+  String sessionIdle;
+
+  @Option(names = "--session-max", paramLabel = "DURATION", description = "Sign-out this long after sign-in, "
+      + "whatever (default: 12h).")
+  String sessionMax;
+
+  @Option(names = "--oidc-issuer", paramLabel = "URL", description = "OpenID Connect provider (issuer URL; discovery "
+      + "at ISSUER/.well-known/openid-configuration). Local accounts keep working.")
+  String oidcIssuer;
+
+  @Option(names = "--oidc-client-id", paramLabel = "ID", description = "This console's client id at the provider.")
+  String oidcClientId;
+
+  @Option(names = "--oidc-client-secret-file", paramLabel = "FILE", description = "File holding the client secret "
+      + "(omit for a public client: PKCE only).")
+  Path oidcClientSecretFile;
+
+  @Option(names = "--oidc-roles-claim", paramLabel = "CLAIM", description = "ID-token claim listing the user's groups "
+      + "or roles (default: groups).")
+  String oidcRolesClaim;
+
+  @Option(names = "--oidc-role", split = ";", paramLabel = "VALUE=ROLES", description = "A claim value and the console "
+      + "roles it grants, e.g. com-cellule-crise=drafter,approver (repeatable).")
+  List<String> oidcRoles = List.of();
+
   @Option(names = "--ack-key", paramLabel = "FILE", description = "Secret signing the acknowledgement links of pages "
       + "(created if absent; share it between the page and console instances; default: DATA-DIR/secrets/ack.key).")
   Path ackKey;
@@ -192,6 +230,10 @@ public final class StartCommand implements Callable<Integer> {
     String url = runtime.consolePort() > 0 ? " — console http://" + httpHost + ":" + runtime.consolePort() : "";
     System.err.printf("community-defender: started in %.1f s (roles %s, Kafka %s)%s%n", ms / 1000.0,
         options.roles(), runtime.bootstrapServers(), url);
+    if (options.console().demoAccounts() && runtime.consolePort() > 0) {
+      System.err.print("community-defender: demo accounts (user / password, roles):\n"
+          + fr.communitydefender.app.demo.DemoAccounts.describe());
+    }
     stop.await();
     return 0;
   }
@@ -225,7 +267,34 @@ public final class StartCommand implements Callable<Integer> {
         new DeepConfig(deepMinReach, java.time.Duration.ofHours(1), deepThreads),
         collectors == null ? null : CollectorsConfig.load(collectors),
         new PagingOptions(oncall == null ? null : fr.communitydefender.paging.oncall.OnCallConfig.load(oncall),
-            ackKey != null ? ackKey : dataDir.resolve("secrets").resolve("ack.key"), mailCatcherPort));
+            ackKey != null ? ackKey : dataDir.resolve("secrets").resolve("ack.key"), mailCatcherPort),
+        new ConsoleOptions(access(), demo));
+  }
+
+  fr.communitydefender.console.access.AccessConfig access() throws IOException {
+    fr.communitydefender.console.access.OidcConfig oidc = null;
+    if (oidcIssuer != null) {
+      java.util.Map<String, java.util.Set<fr.communitydefender.domain.access.Role>> mapping = new java.util.HashMap<>();
+      for (String m : oidcRoles) {
+        int eq = m.indexOf('=');
+        if (eq <= 0) {
+          throw new IllegalArgumentException("--oidc-role: expected VALUE=ROLE[,ROLE], got '" + m + "'");
+        }
+        java.util.Set<fr.communitydefender.domain.access.Role> roles = java.util.EnumSet.noneOf(
+            fr.communitydefender.domain.access.Role.class);
+        for (String r : m.substring(eq + 1).split(",")) {
+          roles.add(fr.communitydefender.domain.access.Role.of(r));
+        }
+        mapping.put(m.substring(0, eq).strip(), roles);
+      }
+      oidc = new fr.communitydefender.console.access.OidcConfig(oidcIssuer, oidcClientId,
+          oidcClientSecretFile == null ? null : java.nio.file.Files.readString(oidcClientSecretFile).strip(),
+          oidcRolesClaim, mapping, null);
+    }
+    return new fr.communitydefender.console.access.AccessConfig(blankToNull(publicUrl), allowedHosts,
+        sessionIdle == null ? null : fr.communitydefender.domain.config.Durations.parse(sessionIdle),
+        sessionMax == null ? null : fr.communitydefender.domain.config.Durations.parse(sessionMax), secureCookies, oidc,
+        null);
   }
 
   private static String blankToNull(String s) {

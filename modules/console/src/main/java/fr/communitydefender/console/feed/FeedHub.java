@@ -1,6 +1,8 @@
 package fr.communitydefender.console.feed;
 
 import fr.communitydefender.console.ConsoleMetrics;
+import fr.communitydefender.console.access.Actor;
+import fr.communitydefender.console.access.PermissionTable;
 import fr.communitydefender.console.incidents.IncidentView;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.Json;
@@ -10,7 +12,6 @@ import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code {"type":"incident",...}}. Text is sent as data and rendered with DOM text nodes, never as HTML.
  */
 public final class FeedHub {
-  private final Set<ServerWebSocket> clients = ConcurrentHashMap.newKeySet();
+  private final Map<ServerWebSocket, Actor> clients = new ConcurrentHashMap<>();
   private final ArrayDeque<Mention> recent = new ArrayDeque<>();
   private final int recentMax;
   private final IncidentView incidents;
@@ -35,15 +36,32 @@ public final class FeedHub {
     return clients.size();
   }
 
-  public void join(ServerWebSocket ws) {
-    clients.add(ws);
+  /**
+   * A signed-in client joins: it gets the snapshot, then the messages its permissions allow ({@link
+   * PermissionTable#mayReceive}). The page sends nothing: a message from the client closes the socket (1008).
+   */
+  public void join(ServerWebSocket ws, Actor actor) {
+    clients.put(ws, actor);
     ws.closeHandler(v -> clients.remove(ws));
     ws.exceptionHandler(e -> clients.remove(ws));
-    Map<String, Object> snapshot = new LinkedHashMap<>();
-    snapshot.put("type", "snapshot");
-    snapshot.put("mentions", recent.reversed());
-    snapshot.put("incidents", incidents.list());
-    ws.writeTextMessage(Json.write(snapshot));
+    ws.textMessageHandler(m -> ws.close((short) 1008, "no messages accepted"));
+    if (PermissionTable.mayReceive(actor, "snapshot")) {
+      Map<String, Object> snapshot = new LinkedHashMap<>();
+      snapshot.put("type", "snapshot");
+      snapshot.put("mentions", recent.reversed());
+      snapshot.put("incidents", incidents.list());
+      ws.writeTextMessage(Json.write(snapshot));
+    }
+  }
+
+  /** Closes the sockets whose session ended (signed out, expired, account disabled): 4401 tells the page. */
+  public void closeEnded(java.util.function.Predicate<Actor> alive) {
+    clients.forEach((ws, actor) -> {
+      if (!alive.test(actor)) {
+        clients.remove(ws);
+        ws.close((short) 4401, "session ended");
+      }
+    });
   }
 
   public void mention(Mention m) {
@@ -51,17 +69,18 @@ public final class FeedHub {
     while (recent.size() > recentMax) {
       recent.removeFirst();
     }
-    broadcast(Json.write(Map.of("type", "mention", "mention", m)));
+    broadcast("mention", Json.write(Map.of("type", "mention", "mention", m)));
   }
 
   public void incident(IncidentEvent e) {
-    broadcast(Json.write(Map.of("type", "incident", "event", e)));
+    broadcast("incident", Json.write(Map.of("type", "incident", "event", e)));
   }
 
-  private void broadcast(String message) {
+  private void broadcast(String type, String message) {
     int sent = 0;
-    for (ServerWebSocket ws : clients) {
-      if (!ws.isClosed() && !ws.writeQueueFull()) {
+    for (Map.Entry<ServerWebSocket, Actor> c : clients.entrySet()) {
+      ServerWebSocket ws = c.getKey();
+      if (!ws.isClosed() && !ws.writeQueueFull() && PermissionTable.mayReceive(c.getValue(), type)) {
         ws.writeTextMessage(message);
         sent++;
       }

@@ -1,5 +1,6 @@
 package fr.communitydefender.console.incidents;
 
+import fr.communitydefender.console.access.Actor;
 import fr.communitydefender.console.http.ApiErrors;
 import fr.communitydefender.console.http.KafkaSender;
 import fr.communitydefender.console.http.Responses;
@@ -19,21 +20,22 @@ import java.util.Locale;
 /**
  * {@code GET /api/incidents[?status=open|resolved]}, {@code GET /api/incidents/:id} and
  * {@code GET /api/incidents/:id/explanation} (terms, entities, sentiment of its mentions; worker thread; 503 without
- * storage), {@code POST /api/incidents/:id/ack {"by": name}} (202 once the command is on Kafka; alerting then
- * publishes the ACKNOWLEDGED event; 409 when not open) and {@code POST /api/incidents/:id/resolve {"by": name}}
- * (closes an open or acknowledged incident: the team declares the crisis over; 409 when already resolved).
+ * storage), {@code POST /api/incidents/:id/ack {"comment": optional}} (202 once the command is on Kafka; alerting
+ * then publishes the ACKNOWLEDGED event; 409 when not open) and {@code POST /api/incidents/:id/resolve} (closes an
+ * open or acknowledged incident: the team declares the crisis over; 409 when already resolved). Who decides is the
+ * signed-in account ({@link Actor}), never a name from the request.
  */
 public final class IncidentsRouter {
   private IncidentsRouter() {}
 
   /** {@code explanations} may be null (no storage configured). */
   public static Router create(Vertx vertx, IncidentView view, IncidentExplanations explanations,
-      KafkaSender sender) {
+      KafkaSender sender, java.time.Clock clock) {
     Router router = Router.router(vertx);
     for (IncidentCommand.Type type : IncidentCommand.Type.values()) {
       String path = "/incidents/:id/" + (type == IncidentCommand.Type.ACKNOWLEDGE ? "ack" : "resolve");
-      router.post(path).handler(BodyHandler.create().setBodyLimit(4096));
-      router.post(path).handler(ctx -> command(vertx, view, sender, ctx, type));
+      router.post(path).handler(BodyHandler.create(false).setBodyLimit(4096));
+      router.post(path).handler(ctx -> command(vertx, view, sender, ctx, type, clock));
     }
     router.get("/incidents").handler(ctx -> {
       String status = ctx.request().getParam("status");
@@ -74,26 +76,24 @@ public final class IncidentsRouter {
 
   /** A person's decision on an incident: validated here, applied by alerting (which owns incident state). */
   private static void command(Vertx vertx, IncidentView view, KafkaSender sender, RoutingContext ctx,
-      IncidentCommand.Type type) {
+      IncidentCommand.Type type, java.time.Clock clock) {
     Incident incident = view.get(ctx.pathParam("id"));
     if (incident == null) {
       ApiErrors.send(ctx, 404, "no incident with id '" + ctx.pathParam("id") + "'");
       return;
     }
-    String by;
     String comment;
     try {
       JsonObject body = ctx.body().asJsonObject();
-      by = body == null ? null : body.getString("by");
       comment = body == null ? null : body.getString("comment");
     } catch (DecodeException | ClassCastException e) {
-      ApiErrors.send(ctx, 400, "body: expected JSON {\"by\": \"your name\", \"comment\": \"optional\"}");
+      ApiErrors.send(ctx, 400, "body: expected JSON {\"comment\": \"optional\"}");
       return;
     }
     IncidentCommand command;
-    try { // the command's own checks: who (required, at most 100 characters), comment (at most 500)
-      command = new IncidentCommand(type, incident.watchId(), incident.id(), by == null ? null : by.strip(),
-          java.time.Instant.now(), comment);
+    try { // the command's own checks: comment (at most 500 characters)
+      command = new IncidentCommand(type, incident.watchId(), incident.id(), Actor.of(ctx).username(),
+          clock.instant(), comment);
     } catch (IllegalArgumentException e) {
       ApiErrors.send(ctx, 400, e.getMessage());
       return;

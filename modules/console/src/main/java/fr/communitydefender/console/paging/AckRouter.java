@@ -7,6 +7,7 @@ import fr.communitydefender.console.incidents.IncidentView;
 import fr.communitydefender.domain.incident.Incident;
 import fr.communitydefender.domain.incident.IncidentCommand;
 import fr.communitydefender.domain.json.Json;
+import fr.communitydefender.domain.paging.AckLinkUse;
 import fr.communitydefender.domain.paging.AckToken;
 import fr.communitydefender.domain.topic.Topics;
 import io.vertx.core.Vertx;
@@ -16,13 +17,13 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The acknowledgement links sent with pages. {@code GET /ack/TOKEN} shows a confirmation page (a link opened by a
  * mail scanner or a preview must not take the incident); {@code POST /ack/TOKEN} (with an optional comment) takes it
  * in the name of the person the link was sent to — once: a used, expired or altered link is refused (410, 410, 403).
- * {@code GET /api/incidents/ID/pages} lists the page attempts of an incident.
+ * Uses are written to the used-links topic, which every console instance reads whole, so a link stays used across
+ * restarts and instances. {@code GET /api/incidents/ID/pages} lists the page attempts of an incident.
  */
 public final class AckRouter {
   private final IncidentView incidents;
@@ -31,23 +32,31 @@ public final class AckRouter {
   private final byte[] key;
   private static final java.time.format.DateTimeFormatter OPENED = java.time.format.DateTimeFormatter
       .ofPattern("dd/MM à HH:mm").withZone(java.time.ZoneId.of("Europe/Paris"));
-  private final Set<String> used = ConcurrentHashMap.newKeySet();
+  private final Set<String> used;
+  private final java.time.Clock clock;
 
-  private AckRouter(IncidentView incidents, PagesView pages, KafkaSender sender, byte[] key) {
+  private AckRouter(IncidentView incidents, PagesView pages, KafkaSender sender, byte[] key, Set<String> used,
+      java.time.Clock clock) {
     this.incidents = incidents;
     this.pages = pages;
     this.sender = sender;
     this.key = key;
+    this.used = used;
+    this.clock = clock;
   }
 
-  /** Routes for the root router; {@code key} null disables the links (answers 404). */
-  public static Router create(Vertx vertx, IncidentView incidents, PagesView pages, KafkaSender sender, byte[] key) {
-    AckRouter a = new AckRouter(incidents, pages, sender, key);
+  /**
+   * Routes for the root router; {@code key} null disables the links (answers 404). {@code used}: the keys of used
+   * links ({@link AckLinkUse#key}), kept up to date from the used-links topic.
+   */
+  public static Router create(Vertx vertx, IncidentView incidents, PagesView pages, KafkaSender sender, byte[] key,
+      Set<String> used, java.time.Clock clock) {
+    AckRouter a = new AckRouter(incidents, pages, sender, key, used, clock);
     Router router = Router.router(vertx);
     router.get("/api/incidents/:id/pages").handler(ctx -> Responses.json(ctx, 200, Json.write(pages.of(ctx.pathParam("id")))));
     if (key != null) {
       router.get("/ack/:token").handler(a::confirm);
-      router.post("/ack/:token").handler(BodyHandler.create().setBodyLimit(4096)).handler(a::take);
+      router.post("/ack/:token").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(a::take);
     }
     return router;
   }
@@ -58,7 +67,7 @@ public final class AckRouter {
   private Checked check(RoutingContext ctx) {
     AckToken token;
     try {
-      token = AckToken.verify(ctx.pathParam("token"), key, Instant.now());
+      token = AckToken.verify(ctx.pathParam("token"), key, clock.instant());
     } catch (AckToken.Invalid e) {
       page(ctx, e.getMessage().equals("link expired") ? 410 : 403, "Lien refusé",
           e.getMessage().equals("link expired") ? "Ce lien a expiré. Ouvrez la console pour prendre l'incident."
@@ -111,7 +120,9 @@ public final class AckRouter {
     }
     sender.send(ctx.vertx().getOrCreateContext(), Topics.INCIDENT_COMMANDS, c.incident().watchId(),
             new IncidentCommand(IncidentCommand.Type.ACKNOWLEDGE, c.incident().watchId(), c.incident().id(),
-                c.token().personId() + " (lien)", Instant.now(), comment))
+                c.token().personId() + " (lien)", clock.instant(), comment))
+        .compose(v -> sender.send(ctx.vertx().getOrCreateContext(), Topics.ACK_LINKS_USED, usedKey(c.token()),
+            new AckLinkUse(c.token().incidentId(), c.token().personId(), c.token().nonce(), clock.instant())))
         .onSuccess(v -> page(ctx, 202, "C'est noté", "L'incident « " + c.incident().title()
             + " » est à vous. L'escalade s'arrête."))
         .onFailure(e -> {
@@ -121,7 +132,7 @@ public final class AckRouter {
   }
 
   private static String usedKey(AckToken t) {
-    return t.incidentId() + "|" + t.personId() + "|" + t.nonce();
+    return AckLinkUse.key(t);
   }
 
   private static void page(RoutingContext ctx, int status, String title, String text) {

@@ -33,7 +33,7 @@ public final class SearchRouter {
     router.get("/search/top").handler(ctx -> run(vertx, ctx, () -> search.top(query(ctx),
         choice(ctx, "field", SearchService.TopField.class, SearchService.TopField.TERMS),
         integer(ctx, "size", 10))));
-    router.post("/gdpr/erasure").handler(BodyHandler.create().setBodyLimit(4096));
+    router.post("/gdpr/erasure").handler(BodyHandler.create(false).setBodyLimit(4096));
     router.post("/gdpr/erasure").handler(ctx -> {
       String author;
       try {
@@ -48,7 +48,12 @@ public final class SearchRouter {
         return;
       }
       String who = author;
-      run(vertx, ctx, () -> new JsonObject().put("deleted", erasure.eraseAuthor(who)).getMap());
+      run(vertx, ctx, () -> {
+        long deleted = erasure.eraseAuthor(who);
+        // the main courante says how many posts went, not whose: the handle is the personal data being erased
+        ctx.put(fr.communitydefender.console.access.AccessHandler.AUDIT_DETAIL, deleted + " mention(s) effacée(s)");
+        return new JsonObject().put("deleted", deleted).getMap();
+      });
     });
     return router;
   }

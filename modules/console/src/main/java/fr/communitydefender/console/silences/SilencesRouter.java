@@ -1,5 +1,7 @@
 package fr.communitydefender.console.silences;
 
+import fr.communitydefender.console.access.AccessHandler;
+import fr.communitydefender.console.access.Actor;
 import fr.communitydefender.console.http.ApiErrors;
 import fr.communitydefender.console.http.KafkaSender;
 import fr.communitydefender.console.http.Responses;
@@ -17,36 +19,37 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Silences: {@code GET /api/silences} (active first), {@code POST /api/silences {watch, rule?, by, reason, duration}}
- * (201 with the silence once on Kafka), {@code DELETE /api/silences/:id?by=name} (ends it now). Alerting applies them;
- * the indexer writes each version to the main courante.
+ * Silences: {@code GET /api/silences} (active first), {@code POST /api/silences {watch, rule?, reason, duration}}
+ * (201 with the silence once on Kafka), {@code DELETE /api/silences/:id} (ends it now). Who creates it is the
+ * signed-in account. Alerting applies them; the indexer writes each version to the main courante.
  */
 public final class SilencesRouter {
   private SilencesRouter() {}
 
-  public static Router create(Vertx vertx, SilenceView view, KafkaSender sender) {
+  public static Router create(Vertx vertx, SilenceView view, KafkaSender sender, java.time.Clock clock) {
     Router router = Router.router(vertx);
-    router.get("/silences").handler(ctx -> Responses.json(ctx, 200, Json.write(view.list(Instant.now()))));
-    router.post("/silences").handler(BodyHandler.create().setBodyLimit(8192));
+    router.get("/silences").handler(ctx -> Responses.json(ctx, 200, Json.write(view.list(clock.instant()))));
+    router.post("/silences").handler(BodyHandler.create(false).setBodyLimit(8192));
     router.post("/silences").handler(ctx -> {
       Silence silence;
       try {
         JsonObject body = ctx.body().asJsonObject();
         if (body == null) {
-          throw new IllegalArgumentException("body: expected JSON {watch, rule?, by, reason, duration}");
+          throw new IllegalArgumentException("body: expected JSON {watch, rule?, reason, duration}");
         }
         Duration d = duration(body.getString("duration"));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         silence = new Silence(UUID.randomUUID().toString(), body.getString("watch"), body.getString("rule"),
-            body.getString("by"), body.getString("reason"), now, now.plus(d));
+            Actor.of(ctx).username(), body.getString("reason"), now, now.plus(d));
       } catch (DecodeException | ClassCastException e) {
-        ApiErrors.send(ctx, 400, "body: expected JSON {watch, rule?, by, reason, duration}");
+        ApiErrors.send(ctx, 400, "body: expected JSON {watch, rule?, reason, duration}");
         return;
       } catch (IllegalArgumentException e) {
         ApiErrors.send(ctx, 400, e.getMessage());
         return;
       }
       Silence created = silence;
+      ctx.put(AccessHandler.AUDIT_DETAIL, created.id() + " veille " + created.watch() + " jusqu'à " + created.expiresAt());
       sender.send(vertx.getOrCreateContext(), Topics.SILENCES, created.id(), created)
           .onSuccess(v -> Responses.json(ctx, 201, Json.write(created)))
           .onFailure(e -> ApiErrors.send(ctx, 503, "silence not saved: Kafka did not answer"));
@@ -57,7 +60,7 @@ public final class SilencesRouter {
         ApiErrors.send(ctx, 404, "no silence with id '" + ctx.pathParam("id") + "'");
         return;
       }
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       if (!silence.activeAt(now)) {
         ApiErrors.send(ctx, 409, "silence already ended at " + silence.expiresAt());
         return;

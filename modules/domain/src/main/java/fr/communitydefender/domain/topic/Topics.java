@@ -1,6 +1,10 @@
 package fr.communitydefender.domain.topic;
 
+import fr.communitydefender.domain.access.Account;
+import fr.communitydefender.domain.access.AuditEntry;
+import fr.communitydefender.domain.access.SituationLink;
 import fr.communitydefender.domain.collector.CollectorCursor;
+import fr.communitydefender.domain.paging.AckLinkUse;
 import fr.communitydefender.domain.collector.CollectorHealth;
 import fr.communitydefender.domain.incident.IncidentCommand;
 import fr.communitydefender.domain.paging.DeliveryAttempt;
@@ -68,9 +72,25 @@ public final class Topics {
   public static final TopicSpec<String, DeliveryAttempt> PAGING_ATTEMPTS = new TopicSpec<>(
       "cd.paging.attempts", Serdes.String(), JsonSerde.of(DeliveryAttempt.class), null);
 
+  /** Console accounts, keyed by user name; compacted (the latest version of each account), read whole by consoles. */
+  public static final TopicSpec<String, Account> ACCOUNTS = new TopicSpec<>(
+      "cd.accounts", Serdes.String(), JsonSerde.of(Account.class), null, true);
+
+  /** Every write made through the console (actor, roles, address, action), keyed by actor; kept (main courante). */
+  public static final TopicSpec<String, AuditEntry> AUDIT = new TopicSpec<>(
+      "cd.audit", Serdes.String(), JsonSerde.of(AuditEntry.class), null);
+
+  /** Read-only situation links for partners, keyed by link id; compacted (the latest says if it was revoked). */
+  public static final TopicSpec<String, SituationLink> SITUATION_LINKS = new TopicSpec<>(
+      "cd.situation-links", Serdes.String(), JsonSerde.of(SituationLink.class), null, true);
+
+  /** Acknowledgement links already used, keyed by incident, person and nonce; compacted. */
+  public static final TopicSpec<String, AckLinkUse> ACK_LINKS_USED = new TopicSpec<>(
+      "cd.ack-links-used", Serdes.String(), JsonSerde.of(AckLinkUse.class), null, true);
+
   public static final List<TopicSpec<?, ?>> ALL = List.of(MENTIONS_RAW, MENTIONS_ENRICHED, MENTIONS_DEEP, DEAD_LETTER,
       SIGNALS_VOLUME, SIGNALS_TERMS, INCIDENTS, INCIDENT_COMMANDS, SILENCES, COLLECTOR_STATE, COLLECTOR_HEALTH,
-      PAGING_OUTBOX, PAGING_ATTEMPTS);
+      PAGING_OUTBOX, PAGING_ATTEMPTS, ACCOUNTS, AUDIT, SITUATION_LINKS, ACK_LINKS_USED);
 
   private Topics() {}
 }

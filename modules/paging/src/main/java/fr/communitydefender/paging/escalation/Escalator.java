@@ -179,7 +179,7 @@ final class Escalator implements Processor<String, IncidentEvent, String, Object
       }
       boolean ackable = kind == Notification.Kind.OPENED || kind == Notification.Kind.ESCALATED;
       String ackUrl = ackable ? config.consoleUrl() + "/ack/" + new AckToken(i.id(), p.id(),
-          now.plus(config.ackLinkTtl()), s.round() + "-" + s.seq()).sign(ackKey) : null;
+          now.plus(config.ackLinkTtl()), s.since().getEpochSecond() + "-" + s.round() + "-" + s.seq()).sign(ackKey) : null;
       Messages.Text text = Messages.of(kind, i, p.lang(), config.consoleUrl(), ackUrl, s.level(),
           config.channels().smsReplies() ? SmsReplies.code(i.id()) : null);
       Notification.Channel first = channels.get(0);

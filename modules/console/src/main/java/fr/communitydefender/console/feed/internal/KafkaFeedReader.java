@@ -38,11 +38,21 @@ public final class KafkaFeedReader extends ConsumerLoop {
 
   private final fr.communitydefender.console.ops.CollectorHealthView collectors;
   private final fr.communitydefender.console.paging.PagesView pages;
+  private final List<ReadWhole<?>> wholes;
+
+  /** A topic read whole from the beginning, each record (key, value or null for a tombstone) handed to {@code apply}. */
+  public record ReadWhole<V>(fr.communitydefender.domain.topic.TopicSpec<String, V> topic,
+      java.util.function.BiConsumer<String, V> apply) {
+    void handle(ConsumerRecord<byte[], byte[]> r) {
+      String key = r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
+      apply.accept(key, r.value() == null ? null : topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
+    }
+  }
 
   public KafkaFeedReader(String bootstrap, IncidentView view, SilenceView silences,
       fr.communitydefender.console.ops.CollectorHealthView collectors,
       fr.communitydefender.console.paging.PagesView pages, Consumer<Mention> onMention,
-      Consumer<IncidentEvent> onIncident, int recent) {
+      Consumer<IncidentEvent> onIncident, int recent, List<ReadWhole<?>> wholes) {
     super("console-feed", Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -54,6 +64,7 @@ public final class KafkaFeedReader extends ConsumerLoop {
     this.onMention = onMention;
     this.onIncident = onIncident;
     this.recent = recent;
+    this.wholes = List.copyOf(wholes);
   }
 
   /** True while the reader polls Kafka successfully. */
@@ -73,7 +84,13 @@ public final class KafkaFeedReader extends ConsumerLoop {
     all.addAll(silenced);
     all.addAll(health);
     all.addAll(attempts);
+    List<TopicPartition> whole = new ArrayList<>();
+    for (ReadWhole<?> w : wholes) {
+      whole.addAll(partitions(c, w.topic().name()));
+    }
+    all.addAll(whole);
     c.assign(all);
+    c.seekToBeginning(whole);
     c.seekToBeginning(incidents);
     c.seekToBeginning(silenced);
     c.seekToBeginning(health);
@@ -110,10 +127,16 @@ public final class KafkaFeedReader extends ConsumerLoop {
   }
 
   private void handle(ConsumerRecord<byte[], byte[]> r) {
-    if (r.value() == null) {
-      return;
-    }
     try {
+      for (ReadWhole<?> w : wholes) {
+        if (w.topic().name().equals(r.topic())) {
+          w.handle(r);
+          return;
+        }
+      }
+      if (r.value() == null) {
+        return;
+      }
       if (r.topic().equals(Topics.PAGING_ATTEMPTS.name())) {
         pages.apply(Json.read(r.value(), fr.communitydefender.domain.paging.DeliveryAttempt.class));
       } else if (r.topic().equals(Topics.COLLECTOR_HEALTH.name())) {
@@ -127,7 +150,7 @@ public final class KafkaFeedReader extends ConsumerLoop {
       } else {
         onMention.accept(Json.read(r.value(), Mention.class));
       }
-    } catch (JsonDecodeException e) {
+    } catch (JsonDecodeException | org.apache.kafka.common.errors.SerializationException e) {
       LOG.atWarn().addKeyValue("topic", r.topic()).addKeyValue("offset", r.offset())
           .addKeyValue("reason", e.getMessage()).log("skipped undecodable record");
     }
