@@ -8,8 +8,9 @@
     return e;
   }
   function load() {
-    fetch('/api/dev/mailbox').then(function (r) {
+    fetch('/api/dev/mailbox', { credentials: 'same-origin' }).then(function (r) {
       if (r.status === 404) throw new Error('pas de boîte locale : les pages partent par le serveur SMTP configuré');
+      if (r.status === 401 || r.status === 403) throw new Error('réservé aux administrateurs : connectez-vous d’abord sur la console');
       return r.json();
     }).then(function (messages) {
       var list = document.getElementById('mailbox');

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The accounts as the compacted accounts topic says (read whole at start), plus this instance's own writes. */
+/**
+ * The accounts as the compacted accounts topic says (read whole at start, then followed), plus this instance's own
+ * writes as soon as Kafka has them (the topic then brings the same version back).
+ */
 public final class AccountsView {
   private final Map<String, Account> accounts = new ConcurrentHashMap<>();
 
@@ -15,7 +18,7 @@ public final class AccountsView {
     if (account == null) {
       accounts.remove(username);
     } else {
-      accounts.merge(username, account, (old, neu) -> neu.updatedAt().isBefore(old.updatedAt()) ? old : neu);
+      accounts.put(username, account);
     }
   }
 

@@ -1,0 +1,107 @@
+// Administration: accounts (create, roles, disable, reset password) and situation links for partners.
+import { get, post, patch, del } from '../api.js';
+import { el, button, announce } from '../dom.js';
+import { t, time } from '../i18n.js';
+
+const ROLES = ['viewer', 'drafter', 'approver', 'admin'];
+
+async function loadAccounts() {
+  const list = document.getElementById('accounts');
+  const all = await get('/api/accounts');
+  list.replaceChildren();
+  all.forEach((a) => {
+    const li = el('li', 'account');
+    li.dataset.username = a.username;
+    li.appendChild(el('strong', null, a.username));
+    li.appendChild(el('span', null, ' ' + a.displayName + ' '));
+    const roles = el('span', 'account-roles');
+    ROLES.forEach((r) => {
+      const label = el('label', 'role');
+      const box = el('input');
+      box.type = 'checkbox';
+      box.checked = a.roles.includes(r);
+      box.addEventListener('change', async () => {
+        const wanted = ROLES.filter((x) => roles.querySelector('[data-role="' + x + '"]').checked);
+        try { await patch('/api/accounts/' + encodeURIComponent(a.username), { roles: wanted }); announce(t('admin.saved')); }
+        catch (e) { box.checked = !box.checked; announce(e.message); }
+      });
+      box.dataset.role = r;
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(' ' + t('role.' + r)));
+      roles.appendChild(label);
+    });
+    li.appendChild(roles);
+    li.appendChild(button('account-disable', a.disabled ? t('admin.enable') : t('admin.disable'), async () => {
+      try { await patch('/api/accounts/' + encodeURIComponent(a.username), { disabled: !a.disabled }); loadAccounts(); }
+      catch (e) { announce(e.message); }
+    }));
+    li.appendChild(button('account-reset', t('admin.reset'), async () => {
+      const password = window.prompt(t('admin.resetPrompt', { who: a.username }));
+      if (!password) return;
+      try { await post('/api/accounts/' + encodeURIComponent(a.username) + '/password', { password }); announce(t('admin.saved')); }
+      catch (e) { announce(e.message); }
+    }));
+    if (a.disabled) li.appendChild(el('span', 'tag', t('admin.disabled')));
+    list.appendChild(li);
+  });
+}
+
+async function createAccount(ev) {
+  ev.preventDefault();
+  const status = document.getElementById('account-status');
+  const roles = ROLES.filter((r) => document.getElementById('new-role-' + r).checked);
+  try {
+    await post('/api/accounts', {
+      username: document.getElementById('new-username').value.trim(),
+      displayName: document.getElementById('new-display-name').value.trim(),
+      password: document.getElementById('new-password').value, roles,
+    });
+    status.textContent = t('admin.created');
+    document.getElementById('account-form').reset();
+    loadAccounts();
+  } catch (e) {
+    status.textContent = t('error', { reason: e.message });
+  }
+}
+
+async function loadLinks() {
+  const list = document.getElementById('situation-links');
+  const all = await get('/api/situation-links');
+  list.replaceChildren();
+  all.forEach((l) => {
+    const li = el('li', 'situation-link');
+    li.appendChild(el('strong', null, l.label));
+    li.appendChild(el('span', null, ' ' + (l.revokedAt ? t('links.revoked', { at: time(l.revokedAt) })
+      : t('links.until', { at: time(l.expiresAt) })) + ' '));
+    if (!l.revokedAt) {
+      li.appendChild(button('link-revoke', t('links.revoke'), async () => {
+        try { await del('/api/situation-links/' + encodeURIComponent(l.id)); loadLinks(); } catch (e) { announce(e.message); }
+      }));
+    }
+    list.appendChild(li);
+  });
+}
+
+async function createLink(ev) {
+  ev.preventDefault();
+  const out = document.getElementById('link-created');
+  try {
+    const r = await post('/api/situation-links', {
+      label: document.getElementById('link-label').value, hours: Number(document.getElementById('link-hours').value),
+    });
+    out.textContent = location.origin + r.path;
+    loadLinks();
+  } catch (e) {
+    out.textContent = t('error', { reason: e.message });
+  }
+}
+
+export function init(user) {
+  const section = document.getElementById('admin');
+  section.hidden = !user.permissions.includes('admin');
+  if (section.hidden) return;
+  document.getElementById('account-form').addEventListener('submit', createAccount);
+  document.getElementById('link-form').addEventListener('submit', createLink);
+  loadAccounts().catch((e) => announce(e.message));
+  loadLinks().catch((e) => announce(e.message));
+}

@@ -1,0 +1,40 @@
+// Volume per minute of an incident's watch, drawn with uPlot (served from the WebJar pinned in the build).
+import uPlot from '/vendor/uplot/dist/uPlot.esm.js';
+import { get } from '../api.js';
+import { t } from '../i18n.js';
+
+let plot = null;
+
+export async function show(incident) {
+  const box = document.getElementById('curve');
+  const legend = document.getElementById('curve-legend');
+  const from = new Date(new Date(incident.openedAt).getTime() - 30 * 60000);
+  const end = incident.resolvedAt ? new Date(incident.resolvedAt) : new Date(Math.max(Date.now(),
+    new Date(incident.lastFiringAt || incident.openedAt).getTime() + 60000));
+  document.getElementById('curve-title').textContent = t('curve.title', { watch: incident.watchId });
+  try {
+    const h = await get('/api/search/histogram?interval=minute&watch=' + encodeURIComponent(incident.watchId) +
+      '&from=' + encodeURIComponent(from.toISOString()) + '&to=' + encodeURIComponent(end.toISOString()));
+    const buckets = h.buckets || [];
+    const xs = buckets.map((b) => new Date(b.t).getTime() / 1000);
+    const ys = buckets.map((b) => b.count);
+    const opened = new Date(incident.openedAt).getTime() / 1000;
+    if (plot) plot.destroy();
+    plot = new uPlot({
+      width: Math.max(box.clientWidth, 280), height: 180,
+      series: [{}, { label: t('curve.series'), stroke: '#1d4ed8', fill: 'rgba(29,78,216,.15)' }],
+      axes: [{}, { label: t('curve.axis') }],
+      hooks: { draw: [(u) => {
+        const x = u.valToPos(opened, 'x', true);
+        const ctx = u.ctx;
+        ctx.save(); ctx.strokeStyle = '#b42318'; ctx.setLineDash([4, 4]); ctx.lineWidth = 2;
+        ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke();
+        ctx.restore();
+      }] },
+    }, [xs, ys], box);
+    const max = ys.reduce((m, v) => Math.max(m, v), 0);
+    legend.textContent = t('curve.legend', { minutes: buckets.length, max });
+  } catch (e) {
+    legend.textContent = t('curve.unavailable', { reason: e.message });
+  }
+}
