@@ -33,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the enriched mentions, the deep-tier results, the incident events, silences and page attempts (the last
- * three also as entries of the main courante, {@code cd-audit}) and writes them to Elasticsearch in
+ * Consumes the enriched mentions, the deep-tier results, the incident events, silences, page attempts and the
+ * console's audit entries (the last four also as entries of the main courante, {@code cd-audit}; console entries with
+ * id {@code console-} + their own id) and writes them to Elasticsearch in
  * bulk: mentions into their daily index (id = mention id; mention and deep result are merged into the document, in
  * whichever order they come), incidents (latest state, id = incident id), incident events and audit entries (id =
  * topic partition and offset). Offsets are committed only after Elasticsearch has taken the whole batch, so an outage
@@ -76,7 +77,7 @@ public final class StorageIndexer extends ConsumerLoop {
   protected void onStart(KafkaConsumer<byte[], byte[]> c) {
     writer = writerFactory.apply(millis -> waitPaused(c, millis));
     c.subscribe(List.of(Topics.MENTIONS_ENRICHED.name(), Topics.MENTIONS_DEEP.name(), Topics.INCIDENTS.name(),
-        Topics.SILENCES.name(), Topics.PAGING_ATTEMPTS.name()));
+        Topics.SILENCES.name(), Topics.PAGING_ATTEMPTS.name(), Topics.AUDIT.name()));
   }
 
   @Override
@@ -166,6 +167,19 @@ public final class StorageIndexer extends ConsumerLoop {
             + a.personId() + " par " + a.channel().id() + " (" + a.maskedAddress() + ", " + a.provider()
             + (a.providerId() == null ? "" : " " + a.providerId()) + ")" + (a.detail() == null ? "" : " : " + a.detail()));
         out.add(new BulkWriter.Doc(IndexSetup.AUDIT, "page-p" + r.partition() + "-o" + r.offset(), audit, "audit"));
+      } else if (r.topic().equals(Topics.AUDIT.name())) {
+        fr.communitydefender.domain.access.AuditEntry e = Json.read(r.value(),
+            fr.communitydefender.domain.access.AuditEntry.class);
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("at", e.at());
+        audit.put("actor", e.actor());
+        audit.put("action", e.action());
+        audit.put("roles", e.roles());
+        audit.put("address", e.address());
+        audit.put("target", e.target());
+        audit.put("status", e.status());
+        audit.put("detail", e.detail());
+        out.add(new BulkWriter.Doc(IndexSetup.AUDIT, "console-" + e.id(), audit, "audit"));
       } else if (r.topic().equals(Topics.SILENCES.name())) {
         Silence silence = Json.read(r.value(), Silence.class);
         Map<String, Object> audit = new LinkedHashMap<>();

@@ -84,8 +84,7 @@ class LiveSourcesIT {
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + core.consolePort() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return ConsoleClient.signIn(core, "lecteur", fr.communitydefender.domain.access.Role.VIEWER).get(path);
   }
 
   @Test

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
  * Local mode's paging, end to end: a replayed spike opens an incident, the demo on-call person is paged through the
@@ -108,7 +109,10 @@ class PagingIT {
     assertThat(page.to()).containsExactly(onCall.email());
     assertThat(page.subject()).isEqualTo("[HAUTE] Pic de mentions — ville");
     assertThat(page.body()).contains("Veille : ville").contains("Pourquoi :");
-    HttpResponse<String> mailbox = send(HttpRequest.newBuilder(URI.create(url("/api/dev/mailbox"))));
+    ConsoleClient admin = ConsoleClient.signIn(core, "admin", fr.communitydefender.domain.access.Role.ADMIN);
+    assertThat(send(HttpRequest.newBuilder(URI.create(url("/api/dev/mailbox")))).statusCode())
+        .as("the mailbox holds personal links: admins only").isEqualTo(401);
+    HttpResponse<String> mailbox = admin.get("/api/dev/mailbox");
     assertThat(mailbox.body()).contains("\"subject\":\"[HAUTE] Pic de mentions — ville\"");
 
     String link = page.body().lines().filter(l -> l.contains("/ack/")).findFirst().orElseThrow();
@@ -118,7 +122,7 @@ class PagingIT {
     assertThat(confirm.statusCode()).isEqualTo(200);
     assertThat(confirm.body()).contains("Je prends l'incident").contains("<form method=\"post\">");
     String id = "spike.ville.";
-    assertThat(send(HttpRequest.newBuilder(URI.create(url("/api/incidents")))).body()).contains("\"status\":\"OPEN\"");
+    assertThat(admin.get("/api/incidents").body()).contains("\"status\":\"OPEN\"");
 
     char last = token.charAt(token.length() - 1);
     String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
@@ -131,26 +135,35 @@ class PagingIT {
     assertThat(taken.statusCode()).isEqualTo(202);
     assertThat(send(HttpRequest.newBuilder(URI.create(ack)).POST(HttpRequest.BodyPublishers.noBody())).statusCode())
         .as("a link works once").isEqualTo(410);
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-        send(HttpRequest.newBuilder(URI.create(url("/api/incidents")))).body())
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/incidents").body())
         .contains("\"status\":\"ACKNOWLEDGED\"").contains("\"acknowledgedBy\":\"" + onCall.id() + " (lien)\"")
         .contains("\"ackComment\":\"je regarde <b>\"").contains(id));
-    String incidentId = Json.MAPPER.readTree(send(HttpRequest.newBuilder(URI.create(url("/api/incidents")))).body())
+    String incidentId = Json.MAPPER.readTree(admin.get("/api/incidents").body())
         .get(0).get("id").asText();
-    assertThat(send(HttpRequest.newBuilder(URI.create(url("/api/incidents/" + incidentId + "/pages")))).body())
+    assertThat(admin.get("/api/incidents/" + incidentId + "/pages").body())
         .contains("\"outcome\":\"SENT\"")
         .contains("\"maskedAddress\":\"" + DeliveryAttempt.mask(onCall.email()) + "\"")
         .doesNotContain(onCall.email());
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-        send(HttpRequest.newBuilder(URI.create(url("/api/health")))).body()).contains("\"page\":\"UP\""));
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/health").body())
+        .contains("\"page\":\"UP\""));
   }
 
   @Test
-  void shouldShowTheCaughtEmailsOnTheMailboxPage() throws Exception {
-    assertThat(Path.of(Chromium.BINARY)).as("Chromium is installed by scripts/test (Debian package chromium)").exists();
+  void shouldShowTheCaughtEmailsOnTheMailboxPageToAnAdmin() throws Exception {
+    ConsoleClient.signIn(core, "admin", fr.communitydefender.domain.access.Role.ADMIN);
     await().atMost(Duration.ofSeconds(90)).until(() -> !core.mailCatcher().messages().isEmpty());
-    String dom = Chromium.dumpDom(dir, core.consolePort(), "/mailbox.html");
-    assertThat(dom).contains("<h2 class=\"mail-subject\">[HAUTE] Pic de mentions — ville</h2>")
-        .contains("à " + expectedOnCall().email()).contains("Je prends (lien personnel, à usage unique)");
+    String to = expectedOnCall().email();
+    try (Browser b = Browser.open(dir, core.consolePort())) {
+      b.go("/mailbox.html");
+      b.waitText(By.id("mailbox-status"), "réservé aux administrateurs");
+      b.go("/");
+      b.signIn("admin", ConsoleClient.PASSWORD);
+      b.go("/mailbox.html");
+      b.waitText(By.id("mailbox"), "[HAUTE] Pic de mentions — ville");
+      assertThat(b.driver.findElement(By.cssSelector("#mailbox .mail-subject")).getText())
+          .isEqualTo("[HAUTE] Pic de mentions — ville");
+      assertThat(b.driver.findElement(By.id("mailbox")).getText()).contains("à " + to)
+          .contains("Je prends (lien personnel, à usage unique)");
+    }
   }
 }

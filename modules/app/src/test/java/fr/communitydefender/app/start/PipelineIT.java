@@ -45,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
+
   private static final int N = 60;
   /** Plus one English mention of high reach, which the deep tier analyses and the indexer merges into its document. */
   private static final int TOTAL = N + 1;
@@ -55,6 +56,9 @@ class PipelineIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final List<String> WS_MESSAGES = new CopyOnWriteArrayList<>();
   private static WebSocket socket;
+  private static ConsoleClient viewer;
+  private static ConsoleClient oncall;
+  private static ConsoleClient dircom;
 
   private static final WatchesConfig WATCHES = new WatchesConfig(List.of(
       new Watch("ville", null, List.of("sainte-aure"), null, null)));
@@ -65,7 +69,10 @@ class PipelineIT {
   static void startCore() throws Exception {
     core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.DEEP, Role.ALERT, Role.INDEX,
         Role.CONSOLE), dir.resolve("core"), null, 0, "127.0.0.1", 0, 2, null, WATCHES, RULES, null, null, null, null));
-    socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + core.consolePort() + "/ws"),
+    viewer = ConsoleClient.signIn(core, "lecteur", fr.communitydefender.domain.access.Role.VIEWER);
+    oncall = ConsoleClient.signIn(core, "astreinte.martin", fr.communitydefender.domain.access.Role.DRAFTER);
+    dircom = ConsoleClient.signIn(core, "dircom.leroy", fr.communitydefender.domain.access.Role.DRAFTER, fr.communitydefender.domain.access.Role.ADMIN);
+    socket = viewer.webSocket(
         new WebSocket.Listener() {
           private final StringBuilder partial = new StringBuilder();
 
@@ -79,7 +86,7 @@ class PipelineIT {
             ws.request(1);
             return null;
           }
-        }).join();
+        });
     await().atMost(Duration.ofSeconds(20)).until(() -> !WS_MESSAGES.isEmpty());
 
     List<String> lines = new ArrayList<>();
@@ -114,8 +121,7 @@ class PipelineIT {
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + core.consolePort() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return viewer.get(path);
   }
 
   @Test
@@ -206,8 +212,12 @@ class PipelineIT {
     assertThat(page.body()).contains("Community Defender");
     assertThat(page.headers().firstValue("Content-Security-Policy"))
         .hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
-    String js = get("/app.js").body();
-    assertThat(js).doesNotContain("innerHTML").doesNotContain("insertAdjacentHTML");
+    for (String module : List.of("/js/main.js", "/js/api.js", "/js/ws.js", "/js/views/feed.js",
+        "/js/views/incidents.js", "/js/views/search.js", "/js/views/silences.js", "/js/views/admin.js")) {
+      HttpResponse<String> js = get(module);
+      assertThat(js.statusCode()).as(module).isEqualTo(200);
+      assertThat(js.body()).as(module).doesNotContain("innerHTML").doesNotContain("insertAdjacentHTML");
+    }
   }
 
 
@@ -261,15 +271,14 @@ class PipelineIT {
   @Order(Integer.MAX_VALUE - 1)
   void shouldAcknowledgeThenCloseThroughTheApiAndRefuseEachASecondTime() throws Exception {
     String id = Json.MAPPER.readTree(get("/api/incidents").body()).get(0).get("id").asText();
-    HttpResponse<String> bad = post("/api/incidents/" + id + "/ack", "{}");
-    assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).contains("by: required");
-    HttpResponse<String> ok = post("/api/incidents/" + id + "/ack", "{\"by\": \"astreinte.martin\"}");
+    HttpResponse<String> bad = viewer.post("/api/incidents/" + id + "/ack", "{}");
+    assertThat(bad.statusCode()).as("a viewer cannot take an incident").isEqualTo(403);
+    HttpResponse<String> ok = oncall.post("/api/incidents/" + id + "/ack", "{\"by\": \"quelqu'un d'autre\"}");
     assertThat(ok.statusCode()).isEqualTo(202);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(get("/api/incidents/" + id).body()).contains("\"status\":\"ACKNOWLEDGED\"")
             .contains("\"acknowledgedBy\":\"astreinte.martin\""));
-    HttpResponse<String> again = post("/api/incidents/" + id + "/ack", "{\"by\": \"autre\"}");
+    HttpResponse<String> again = dircom.post("/api/incidents/" + id + "/ack", "{}");
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body()).contains("incident is acknowledged (by astreinte.martin)");
     assertThat(WS_MESSAGES).anySatisfy(m -> assertThat(m).contains("\"ACKNOWLEDGED\""));
@@ -277,13 +286,12 @@ class PipelineIT {
     HttpResponse<String> stored = HTTP.send(HttpRequest.newBuilder(URI.create(core.elasticsearchUrl()
         + "/cd-incidents/_doc/" + id)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(stored.body()).contains("\"acknowledgedBy\":\"astreinte.martin\"");
-    HttpResponse<String> close = post("/api/incidents/" + id + "/resolve", "{\"by\": \"dircom.leroy\", "
-        + "\"comment\": \"communiqué publié\"}");
+    HttpResponse<String> close = dircom.post("/api/incidents/" + id + "/resolve", "{\"comment\": \"communiqué publié\"}");
     assertThat(close.statusCode()).isEqualTo(202);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(get("/api/incidents/" + id).body()).contains("\"status\":\"RESOLVED\"")
             .contains("clos par dircom.leroy : communiqué publié"));
-    HttpResponse<String> closeAgain = post("/api/incidents/" + id + "/resolve", "{\"by\": \"autre\"}");
+    HttpResponse<String> closeAgain = dircom.post("/api/incidents/" + id + "/resolve", "{}");
     assertThat(closeAgain.statusCode()).isEqualTo(409);
     assertThat(closeAgain.body()).contains("incident is resolved");
     awaitAudit("incident.resolved", "dircom.leroy"); // and who closed it
@@ -300,22 +308,20 @@ class PipelineIT {
 
   @Test
   void shouldCreateListEndAndAuditASilenceThroughTheApi() throws Exception {
-    HttpResponse<String> bad = post("/api/silences", "{\"watch\":\"ville\",\"by\":\"dircom\",\"reason\":\"x\","
+    HttpResponse<String> bad = dircom.post("/api/silences", "{\"watch\":\"ville\",\"reason\":\"x\","
         + "\"duration\":\"soon\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("duration: invalid 'soon'");
-    HttpResponse<String> created = post("/api/silences", "{\"watch\":\"ville\",\"by\":\"dircom.leroy\","
+    HttpResponse<String> created = dircom.post("/api/silences", "{\"watch\":\"ville\","
         + "\"reason\":\"exercice annoncé <b>demain</b>\",\"duration\":\"2h\"}");
     assertThat(created.statusCode()).isEqualTo(201);
     String id = Json.MAPPER.readTree(created.body()).get("id").asText();
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(get("/api/silences").body()).contains("\"id\":\"" + id + "\"").contains("dircom.leroy"));
-    HttpResponse<String> ended = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + core.consolePort()
-        + "/api/silences/" + id)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> ended = dircom.delete("/api/silences/" + id);
     assertThat(ended.statusCode()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-          + core.consolePort() + "/api/silences/" + id)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> again = dircom.delete("/api/silences/" + id);
       assertThat(again.statusCode()).isEqualTo(409);
     });
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -325,11 +331,6 @@ class PipelineIT {
     });
   }
 
-  private static HttpResponse<String> post(String path, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + core.consolePort() + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
 
   @Test
   @Order(Integer.MAX_VALUE) // last: it removes a mention the other tests count
