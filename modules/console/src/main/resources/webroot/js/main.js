@@ -96,6 +96,9 @@ async function boot() {
     location.reload();
   });
   document.addEventListener('cd:signed-out', (e) => showLogin(e.detail));
+  fetch('/auth/oidc/info', { credentials: 'same-origin' }).then((r) => r.json()).then((info) => {
+    document.getElementById('login-oidc').hidden = !info.enabled;
+  }).catch(() => { /* local accounts only */ });
   try {
     showApp(await get('/api/session'));
   } catch (e) {

@@ -5,6 +5,7 @@ import fr.communitydefender.console.access.AccessRouter;
 import fr.communitydefender.console.access.AccountsView;
 import fr.communitydefender.console.access.AuditLog;
 import fr.communitydefender.console.access.LoginThrottle;
+import fr.communitydefender.console.access.OidcLogin;
 import fr.communitydefender.console.access.Sessions;
 import fr.communitydefender.console.feed.FeedHub;
 import fr.communitydefender.console.situation.SituationRouter;
@@ -139,6 +140,9 @@ public final class ConsoleVerticle extends VerticleBase {
     });
     root.route("/api/*").subRouter(new AccessRouter(vertx, sessions, accounts, new LoginThrottle(clock), sender,
         audit, clock, config.access().secureCookies()).router());
+    root.route("/*").subRouter(config.access().oidc() == null ? OidcLogin.disabled(vertx)
+        : new OidcLogin(vertx, config.access().oidc(), config.access().publicOrigin(), sessions, accounts, sender, audit,
+            clock, config.access().secureCookies()).router());
     root.route("/api/*").subRouter(OpsRouter.health(vertx, checks, collectors));
     extraApi.forEach(api -> root.route("/api/*").subRouter(api.apply(vertx)));
     root.route("/api/*").subRouter(IncidentsRouter.create(vertx, incidents,

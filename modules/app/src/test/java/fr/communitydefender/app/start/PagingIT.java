@@ -135,6 +135,9 @@ class PagingIT {
     assertThat(taken.statusCode()).isEqualTo(202);
     assertThat(send(HttpRequest.newBuilder(URI.create(ack)).POST(HttpRequest.BodyPublishers.noBody())).statusCode())
         .as("a link works once").isEqualTo(410);
+    assertThat(TopicReader.readUntil(core.bootstrapServers(), Topics.ACK_LINKS_USED, rs -> !rs.isEmpty(),
+        Duration.ofSeconds(30))).as("its use is recorded for every console instance and restarts").singleElement()
+        .satisfies(r -> assertThat(r.value().personId()).isEqualTo(onCall.id()));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/incidents").body())
         .contains("\"status\":\"ACKNOWLEDGED\"").contains("\"acknowledgedBy\":\"" + onCall.id() + " (lien)\"")
         .contains("\"ackComment\":\"je regarde <b>\"").contains(id));

@@ -337,17 +337,21 @@ class PipelineIT {
   void shouldEraseOneAuthorsStoredMentionsThroughTheApiWhenRequested() throws Exception {
     await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
         assertThat(get("/api/search?q=%22n%C2%B07%22").body()).contains("\"id\":\"p-7\""));
-    HttpResponse<String> erased = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-            + core.consolePort() + "/api/gdpr/erasure")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"author\": \"@Habitant_7\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    assertThat(viewer.post("/api/gdpr/erasure", "{\"author\": \"@Habitant_7\"}").statusCode())
+        .as("erasure is for admins").isEqualTo(403);
+    HttpResponse<String> erased = dircom.post("/api/gdpr/erasure", "{\"author\": \"@Habitant_7\"}");
     assertThat(erased.statusCode()).isEqualTo(200);
     assertThat(erased.body()).isEqualTo("{\"deleted\":1}");
     assertThat(get("/api/search?q=%22n%C2%B07%22").body()).doesNotContain("\"id\":\"p-7\"");
-    HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-            + core.consolePort() + "/api/gdpr/erasure")).POST(HttpRequest.BodyPublishers.ofString("nope")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> bad = dircom.post("/api/gdpr/erasure", "nope");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("body: expected JSON");
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      HttpResponse<String> audit = HTTP.send(HttpRequest.newBuilder(URI.create(core.elasticsearchUrl()
+          + "/cd-audit/_search?q=action:gdpr.erasure&size=10")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(audit.body()).as("the erasure is in the main courante, with who and how many, not whose")
+          .contains("\"actor\":\"dircom.leroy\"").contains("\"status\":200").contains("1 mention(s) effacée(s)")
+          .doesNotContain("abitant_7");
+    });
   }
 }

@@ -60,6 +60,7 @@ public final class PermissionTable {
       row("POST", "/ack/:token", Permission.PUBLIC, "incident.acknowledge-link"),
       row("GET", "/situation/:token", Permission.PUBLIC, null),
       row("GET", "/situation/:token/data", Permission.PUBLIC, null),
+      row("GET", "/auth/oidc/info", Permission.PUBLIC, null),
       row("GET", "/auth/oidc/login", Permission.PUBLIC, null),
       row("GET", "/auth/oidc/callback", Permission.PUBLIC, null),
       row("GET", "/healthz", Permission.PUBLIC, null),

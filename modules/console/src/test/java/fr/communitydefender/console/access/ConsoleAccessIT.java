@@ -81,6 +81,7 @@ class ConsoleAccessIT {
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final String PASSWORD = "un mot de passe de test";
   static final List<String> USERS = List.of("viewer", "drafter", "approver", "admin");
+  static OidcProviderStandIn provider;
 
   @BeforeAll
   static void start() throws Exception {
@@ -95,9 +96,12 @@ class ConsoleAccessIT {
     accounts.add(new AccountAdmin.NewAccount("idle", "Idle", Set.of(Role.VIEWER), PASSWORD));
     AccountAdmin.createMissing(kafka.bootstrapServers(), accounts, "test");
     vertx = Vertx.vertx();
+    provider = new OidcProviderStandIn(vertx, "console-test");
+    OidcConfig oidc = new OidcConfig(provider.issuer(), "console-test", null, "groups",
+        Map.of("cellule-crise", Set.of(Role.DRAFTER, Role.APPROVER), "observateurs", Set.of(Role.VIEWER)), null);
     ConsoleVerticle console = new ConsoleVerticle(new ConsoleConfig("127.0.0.1", 0, kafka.bootstrapServers(), 50,
         "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
-        new AccessConfig(null, List.of(), null, null, false, null, CLOCK)),
+        new AccessConfig(null, List.of(), null, null, false, oidc, CLOCK)),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Map.of(), null, null);
     vertx.deployVerticle(console).await(30, TimeUnit.SECONDS);
     port = console.actualPort();
@@ -394,5 +398,83 @@ class ConsoleAccessIT {
     assertThat(login("nouvelle", PASSWORD).statusCode()).isEqualTo(401);
     assertThat(call(admin, "GET", "/api/accounts", null).body()).contains("\"username\":\"nouvelle\"")
         .doesNotContain("passwordHash");
+  }
+
+  /** Follows one redirect by hand: the Location of a 302. */
+  private static String location(HttpResponse<?> r) {
+    assertThat(r.statusCode()).as("a redirect").isEqualTo(302);
+    String l = r.headers().firstValue("location").orElseThrow();
+    return l.startsWith("/") ? url(l) : l;
+  }
+
+  /** Signs in through the stand-in provider as {@code claims}; returns the console's last answer. */
+  private static HttpResponse<String> oidcSignIn(io.vertx.core.json.JsonObject claims, boolean keepStateCookie)
+      throws Exception {
+    provider.user = claims;
+    HttpResponse<String> start = call(null, "GET", "/auth/oidc/login", null);
+    String authorize = location(start);
+    assertThat(authorize).startsWith(provider.issuer() + "/authorize?").contains("code_challenge=")
+        .contains("code_challenge_method=S256").contains("state=").doesNotContain("code_verifier");
+    String state = start.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("cd_oidc="))
+        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    String callback = location(send(HttpRequest.newBuilder(URI.create(authorize)).build()));
+    assertThat(callback).startsWith(url("/auth/oidc/callback?code="));
+    HttpRequest.Builder back = HttpRequest.newBuilder(URI.create(callback));
+    if (keepStateCookie) {
+      back.header("Cookie", state);
+    }
+    return send(back.build());
+  }
+
+  @Test
+  void shouldSignInThroughTheIdentityProviderWithPkceAndMapItsGroupsToRoles() throws Exception {
+    assertThat(call(null, "GET", "/auth/oidc/info", null).body()).contains("\"enabled\":true");
+    io.vertx.core.json.JsonObject marie = new io.vertx.core.json.JsonObject().put("sub", "u-42")
+        .put("preferred_username", "Marie.Dupont").put("name", "Marie Dupont")
+        .put("groups", new io.vertx.core.json.JsonArray().add("cellule-crise").add("autre-groupe"));
+    HttpResponse<String> back = oidcSignIn(marie, true);
+    assertThat(location(back)).isEqualTo(url("/"));
+    String session = cookie(back);
+    assertThat(call(session, "GET", "/api/session", null).body()).contains("\"username\":\"marie.dupont\"")
+        .contains("\"displayName\":\"Marie Dupont\"").contains("\"roles\":[\"approver\",\"drafter\"]");
+    assertThat(call(session, "POST", "/api/incidents/nope/ack", "{}").statusCode()).isEqualTo(404);
+    assertThat(call(session("admin"), "GET", "/api/accounts", null).body())
+        .contains("\"username\":\"marie.dupont\"").contains("\"source\":\"oidc\"");
+    assertThat(provider.pkceRefusals).isZero();
+
+    assertThat(oidcSignIn(marie, false).statusCode()).as("a callback without its state cookie (login CSRF)")
+        .isEqualTo(400);
+    io.vertx.core.json.JsonObject stranger = new io.vertx.core.json.JsonObject().put("sub", "u-7")
+        .put("preferred_username", "passant").put("groups", new io.vertx.core.json.JsonArray().add("autre-groupe"));
+    assertThat(oidcSignIn(stranger, true).statusCode()).as("no mapped group, no access").isEqualTo(403);
+    io.vertx.core.json.JsonObject usurper = new io.vertx.core.json.JsonObject().put("sub", "u-8")
+        .put("preferred_username", "admin").put("groups", new io.vertx.core.json.JsonArray().add("observateurs"));
+    assertThat(oidcSignIn(usurper, true).statusCode()).as("a local account's name").isEqualTo(403);
+    provider.forge = true;
+    try {
+      assertThat(oidcSignIn(marie, true).statusCode()).as("an ID token not signed by the provider's keys")
+          .isEqualTo(401);
+    } finally {
+      provider.forge = false;
+    }
+  }
+
+  @Test
+  void shouldRefuseALinkAnotherInstanceAlreadyUsed() throws Exception {
+    byte[] key = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    fr.communitydefender.domain.paging.AckToken token = new fr.communitydefender.domain.paging.AckToken(
+        "spike.ville.9", "astreinte", CLOCK.instant().plus(Duration.ofHours(12)), "1796-0-0");
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(Map.<String, Object>of(
+        "bootstrap.servers", kafka.bootstrapServers()), Topics.ACK_LINKS_USED.keySerde().serializer(),
+        Topics.ACK_LINKS_USED.valueSerde().serializer())) {
+      producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ACK_LINKS_USED.name(),
+          fr.communitydefender.domain.paging.AckLinkUse.key(token), new fr.communitydefender.domain.paging.AckLinkUse(
+              token.incidentId(), token.personId(), token.nonce(), CLOCK.instant()))).get();
+    }
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      HttpResponse<String> r = call(null, "GET", "/ack/" + token.sign(key), null);
+      assertThat(r.statusCode()).isEqualTo(410);
+      assertThat(r.body()).contains("Lien déjà utilisé");
+    });
   }
 }

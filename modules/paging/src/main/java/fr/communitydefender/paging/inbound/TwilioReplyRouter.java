@@ -46,7 +46,7 @@ public final class TwilioReplyRouter {
       Producer<String, IncidentCommand> commands) {
     TwilioReplyRouter r = new TwilioReplyRouter(config, replies, commands);
     Router router = Router.router(vertx);
-    router.post("/paging/sms/twilio").handler(BodyHandler.create().setBodyLimit(16_384)).handler(r::handle);
+    router.post("/paging/sms/twilio").handler(BodyHandler.create(false).setBodyLimit(16_384)).handler(r::handle);
     return router;
   }
 

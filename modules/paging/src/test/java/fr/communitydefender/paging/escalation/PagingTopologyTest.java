@@ -170,17 +170,23 @@ class PagingTopologyTest {
   }
 
   @Test
-  void shouldPageNobodyForASilencedIncidentAndAgainWithNewIdsWhenReopened() {
+  void shouldPageNobodyForASilencedIncidentAndAgainWithNewIdsWhenReopened() throws Exception {
     Incident silenced = new Incident("spike.ville.2", "spike", "ville", Severity.HIGH, "Pic", Incident.Status.OPEN,
         T0, T0, null, 40, 40, 20, Duration.ofMinutes(5), "r", null, null, "silence-1", null, null, null);
     event(IncidentEvent.Type.OPENED, silenced);
     assertThat(outbox.isEmpty()).isTrue();
     Incident i = incident("ville", Severity.HIGH);
     event(IncidentEvent.Type.OPENED, i);
-    String first = outbox.readValuesToList().get(0).id();
+    Notification first = outbox.readValuesToList().get(0);
     event(IncidentEvent.Type.RESOLVED, i.resolved(T0.plusSeconds(60), "calme"));
     outbox.readValuesToList();
     incidents.pipeInput(i.id(), new IncidentEvent(IncidentEvent.Type.REOPENED, T0.plusSeconds(600), i));
-    assertThat(outbox.readValuesToList()).singleElement().satisfies(n -> assertThat(n.id()).isNotEqualTo(first));
+    assertThat(outbox.readValuesToList()).singleElement().satisfies(n -> {
+      assertThat(n.id()).isNotEqualTo(first.id());
+      AckToken before = AckToken.verify(first.ackUrl().substring(first.ackUrl().lastIndexOf('/') + 1), KEY, T0);
+      AckToken after = AckToken.verify(n.ackUrl().substring(n.ackUrl().lastIndexOf('/') + 1), KEY, T0);
+      assertThat(after.nonce()).as("a reopened incident gets fresh link codes (the first link was used)")
+          .isNotEqualTo(before.nonce());
+    });
   }
 }
