@@ -12,13 +12,13 @@ import java.util.Set;
 public final class DemoAccounts {
   public static final List<AccountAdmin.NewAccount> ACCOUNTS = List.of(
       new AccountAdmin.NewAccount("redacteur", "Rédacteur de permanence (démo)", Set.of(Role.DRAFTER),
-          "demo-redacteur-2026"),
+          "crue-de-la-loire-2026"),
       new AccountAdmin.NewAccount("validateur", "Directrice de la communication (démo)", Set.of(Role.APPROVER),
-          "demo-validateur-2026"),
+          "valider-avant-publier"),
       new AccountAdmin.NewAccount("admin", "Administrateur (démo)", Set.of(Role.ADMIN),
-          "demo-admin-sainte-aure"),
+          "demo-sainte-aure-2026"),
       new AccountAdmin.NewAccount("lecteur", "Observateur (démo)", Set.of(Role.VIEWER),
-          "demo-lecteur-2026"));
+          "lire-sans-ecrire-2026"));
 
   private DemoAccounts() {}
 
