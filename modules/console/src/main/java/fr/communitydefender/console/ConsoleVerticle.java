@@ -155,9 +155,13 @@ public final class ConsoleVerticle extends VerticleBase {
     }
     if (search != null) {
       root.route("/api/*").subRouter(SearchRouter.create(vertx, search, erasure));
+      root.route("/api/*").subRouter(fr.communitydefender.console.report.ReportRouter.create(vertx,
+          new fr.communitydefender.report.ReportReader(search.client(), clock), null));
     } else {
       root.route("/api/search*").handler(ctx -> ApiErrors.send(ctx, 503, "search unavailable: no storage configured"));
       root.route("/api/gdpr*").handler(ctx -> ApiErrors.send(ctx, 503, "erasure unavailable: no storage configured"));
+      root.get("/api/incidents/:id/report").handler(ctx -> ApiErrors.send(ctx, 503,
+          "report unavailable: no storage configured"));
     }
     root.route("/metrics*").subRouter(OpsRouter.metrics(vertx, registry));
     root.route("/vendor/uplot/*").handler(StaticHandler.create("META-INF/resources/webjars/uplot/" + UPLOT));

@@ -76,8 +76,21 @@ function render() {
   document.getElementById('no-incidents').hidden = all.length > 0;
 }
 
+function reportLinks(incident) {
+  const box = document.getElementById('report-links');
+  box.replaceChildren();
+  [['pdf', 'outside'], ['html', 'outside'], ['csv', 'outside'], ['timeline', 'outside'], ['pdf', 'team']].forEach(([format, audience]) => {
+    const a = el('a', 'report-link', t('report.' + format) + (audience === 'team' ? ' ' + t('report.team') : ''));
+    a.href = '/api/incidents/' + encodeURIComponent(incident.id) + '/report?format=' + format + '&audience=' + audience;
+    a.setAttribute('download', '');
+    box.appendChild(a);
+    box.appendChild(document.createTextNode(' '));
+  });
+}
+
 async function details(incident) {
   document.getElementById('curve-box').hidden = false;
+  reportLinks(incident);
   curve.show(incident);
   const summary = document.getElementById('why-summary');
   const terms = document.getElementById('why-terms');

@@ -55,6 +55,10 @@ final class ConsoleClient {
     return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<byte[]> download(String path) throws Exception {
+    return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   HttpResponse<String> post(String path, String json) throws Exception {
     return HTTP.send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());

@@ -37,6 +37,7 @@ public final class PermissionTable {
       row("GET", "/api/incidents/:id", Permission.READ, null),
       row("GET", "/api/incidents/:id/explanation", Permission.READ, null),
       row("GET", "/api/incidents/:id/pages", Permission.READ, null),
+      row("GET", "/api/incidents/:id/report", Permission.READ, null),
       row("POST", "/api/incidents/:id/ack", Permission.RESPOND, "incident.acknowledge"),
       row("POST", "/api/incidents/:id/resolve", Permission.RESPOND, "incident.resolve"),
       row("GET", "/api/silences", Permission.READ, null),

@@ -53,6 +53,11 @@ public final class SearchService {
     this.client = client;
   }
 
+  /** The client this service searches with (for readers of other indices, such as the incident report). */
+  public ElasticsearchClient client() {
+    return client;
+  }
+
   public SearchResults.Page search(SearchQuery query) throws IOException {
     SortOptions sort = switch (query.sort()) {
       case RELEVANCE -> SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc)));
