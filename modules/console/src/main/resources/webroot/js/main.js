@@ -49,6 +49,7 @@ function showApp(user) {
   if (!started) {
     started = true;
     search.init();
+    incidents.initSummary();
     silences.init(user);
     admin.init(user);
   }

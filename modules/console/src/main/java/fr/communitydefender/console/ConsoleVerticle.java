@@ -100,6 +100,13 @@ public final class ConsoleVerticle extends VerticleBase {
     java.util.List<KafkaFeedReader.ReadWhole<?>> wholes = new java.util.ArrayList<>();
     wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.ACCOUNTS, accounts::apply));
     wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.ACK_LINKS_USED, (k, v) -> usedLinks.add(k)));
+    java.util.Map<String, fr.communitydefender.domain.incident.IncidentSummary> summaries =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.INCIDENT_SUMMARIES, (k, v) -> {
+      if (v != null) {
+        summaries.put(k, v);
+      }
+    }));
     if (situation != null) {
       wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.SITUATION_LINKS, (k, v) -> {
         if (v != null) {
@@ -146,7 +153,7 @@ public final class ConsoleVerticle extends VerticleBase {
     root.route("/api/*").subRouter(OpsRouter.health(vertx, checks, collectors));
     extraApi.forEach(api -> root.route("/api/*").subRouter(api.apply(vertx)));
     root.route("/api/*").subRouter(IncidentsRouter.create(vertx, incidents,
-        search == null ? null : new IncidentExplanations(search, explainer), sender, clock));
+        search == null ? null : new IncidentExplanations(search, explainer), sender, clock, summaries));
     root.route("/api/*").subRouter(SilencesRouter.create(vertx, silences, sender, clock));
     root.route("/*").subRouter(fr.communitydefender.console.paging.AckRouter.create(vertx, incidents, pages, sender,
         config.ackKey(), usedLinks, clock));

@@ -1,5 +1,5 @@
 // The incidents: list (open first), take / close, and the details of the selected one (curve, why, pages sent).
-import { get, post } from '../api.js';
+import { get, post, put } from '../api.js';
 import { el, button, announce } from '../dom.js';
 import { t, time } from '../i18n.js';
 import * as curve from './curve.js';
@@ -88,9 +88,43 @@ function reportLinks(incident) {
   });
 }
 
+let shown = null;
+
+async function loadSummary(incident) {
+  const text = document.getElementById('summary-text');
+  const status = document.getElementById('summary-status');
+  status.textContent = '';
+  document.getElementById('summary-save').hidden = !may('respond');
+  text.readOnly = !may('respond');
+  try {
+    const s = await get('/api/incidents/' + encodeURIComponent(incident.id) + '/summary');
+    if (!sessionStorage.getItem('cd.keep.summary-text')) text.value = s.text || '';
+  } catch (e) {
+    status.textContent = e.message;
+  }
+}
+
+export function initSummary() {
+  document.getElementById('summary-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!shown) return;
+    const status = document.getElementById('summary-status');
+    try {
+      await put('/api/incidents/' + encodeURIComponent(shown.id) + '/summary',
+        { text: document.getElementById('summary-text').value });
+      sessionStorage.removeItem('cd.keep.summary-text');
+      status.textContent = t('summary.saved');
+    } catch (e) {
+      status.textContent = t('error', { reason: e.message });
+    }
+  });
+}
+
 async function details(incident) {
+  shown = incident;
   document.getElementById('curve-box').hidden = false;
   reportLinks(incident);
+  loadSummary(incident);
   curve.show(incident);
   const summary = document.getElementById('why-summary');
   const terms = document.getElementById('why-terms');

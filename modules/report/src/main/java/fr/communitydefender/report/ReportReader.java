@@ -53,6 +53,13 @@ public final class ReportReader {
     return r.source();
   }
 
+  /** The team's summary of the incident (empty when none was written). */
+  public String summary(String incidentId) throws IOException {
+    var r = client.get(g -> g.index(IndexSetup.SUMMARIES).id(incidentId),
+        fr.communitydefender.domain.incident.IncidentSummary.class);
+    return r.found() && r.source() != null ? r.source().text() : "";
+  }
+
   /** The period of a report: one hour before the incident opened, to its end (or now while it lasts). */
   Instant[] period(Incident incident) {
     Instant to = incident.resolvedAt() != null ? incident.resolvedAt() : clock.instant();

@@ -23,6 +23,7 @@ public final class IndexSetup {
   public static final String INCIDENT_EVENTS = "cd-incident-events";
   public static final String DRAFTS = "cd-drafts";
   public static final String AUDIT = "cd-audit";
+  public static final String SUMMARIES = "cd-incident-summaries";
   private static final Logger LOG = LoggerFactory.getLogger(IndexSetup.class);
 
   private IndexSetup() {}
@@ -32,7 +33,7 @@ public final class IndexSetup {
     client.indices().putIndexTemplate(r -> r.name(MENTIONS_TEMPLATE).withJson(new StringReader(template)));
     alignExistingMentionIndices(client, template);
     for (var index : List.of(List.of(INCIDENTS, "incidents.json"), List.of(INCIDENT_EVENTS, "incident-events.json"),
-        List.of(DRAFTS, "drafts.json"), List.of(AUDIT, "audit.json"))) {
+        List.of(DRAFTS, "drafts.json"), List.of(AUDIT, "audit.json"), List.of(SUMMARIES, "summaries.json"))) {
       String name = index.get(0);
       String body = resource(index.get(1), replicas);
       if (client.indices().exists(e -> e.index(name)).value()) { // new fields of newer versions (always allowed)

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes the enriched mentions, the deep-tier results, the incident events, silences, page attempts and the
- * console's audit entries (the last four also as entries of the main courante, {@code cd-audit}; console entries with
+ * console's audit entries, the teams' incident summaries (by incident id, {@code cd-incident-summaries}) (the audit
+ * entries, silences, attempts and incident events also as entries of the main courante, {@code cd-audit}; console entries with
  * id {@code console-} + their own id) and writes them to Elasticsearch in
  * bulk: mentions into their daily index (id = mention id; mention and deep result are merged into the document, in
  * whichever order they come), incidents (latest state, id = incident id), incident events and audit entries (id =
@@ -77,7 +78,8 @@ public final class StorageIndexer extends ConsumerLoop {
   protected void onStart(KafkaConsumer<byte[], byte[]> c) {
     writer = writerFactory.apply(millis -> waitPaused(c, millis));
     c.subscribe(List.of(Topics.MENTIONS_ENRICHED.name(), Topics.MENTIONS_DEEP.name(), Topics.INCIDENTS.name(),
-        Topics.SILENCES.name(), Topics.PAGING_ATTEMPTS.name(), Topics.AUDIT.name()));
+        Topics.SILENCES.name(), Topics.PAGING_ATTEMPTS.name(), Topics.AUDIT.name(),
+        Topics.INCIDENT_SUMMARIES.name()));
   }
 
   @Override
@@ -167,6 +169,10 @@ public final class StorageIndexer extends ConsumerLoop {
             + a.personId() + " par " + a.channel().id() + " (" + a.maskedAddress() + ", " + a.provider()
             + (a.providerId() == null ? "" : " " + a.providerId()) + ")" + (a.detail() == null ? "" : " : " + a.detail()));
         out.add(new BulkWriter.Doc(IndexSetup.AUDIT, "page-p" + r.partition() + "-o" + r.offset(), audit, "audit"));
+      } else if (r.topic().equals(Topics.INCIDENT_SUMMARIES.name())) {
+        fr.communitydefender.domain.incident.IncidentSummary summary = Json.read(r.value(),
+            fr.communitydefender.domain.incident.IncidentSummary.class);
+        out.add(new BulkWriter.Doc(IndexSetup.SUMMARIES, summary.incidentId(), summary, "summary"));
       } else if (r.topic().equals(Topics.AUDIT.name())) {
         fr.communitydefender.domain.access.AuditEntry e = Json.read(r.value(),
             fr.communitydefender.domain.access.AuditEntry.class);

@@ -58,7 +58,8 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--commune", paramLabel = "NAME", description = "The commune's name on the cover.")
   String commune;
 
-  @Option(names = "--summary-file", paramLabel = "FILE", description = "The team's summary for the cover.")
+  @Option(names = "--summary-file", paramLabel = "FILE", description = "The summary for the cover (default: the "
+      + "one the team wrote in the console).")
   Path summaryFile;
 
   @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
@@ -128,7 +129,7 @@ public final class ReportCommand implements Callable<Integer> {
       }
       Path file = out != null ? out : Path.of("rapport-" + incident.replaceAll("[^A-Za-z0-9._-]", "_") + "."
           + f.extension);
-      String summary = summaryFile == null ? null : Files.readString(summaryFile);
+      String summary = summaryFile == null ? reader.summary(incident) : Files.readString(summaryFile);
       long expected = report.figures().mentions();
       long t0 = System.nanoTime();
       try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

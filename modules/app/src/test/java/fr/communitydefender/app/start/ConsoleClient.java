@@ -64,6 +64,11 @@ final class ConsoleClient {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> put(String path, String json) throws Exception {
+    return HTTP.send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> delete(String path) throws Exception {
     return HTTP.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
   }

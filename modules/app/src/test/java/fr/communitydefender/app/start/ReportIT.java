@@ -166,7 +166,16 @@ class ReportIT {
   @Test
   @org.junit.jupiter.api.Order(2)
   void shouldExportPdfAndHtmlFromTheConsoleWithoutHandlesOrLinks() throws Exception {
-    HttpResponse<byte[]> pdf = team.download("/api/incidents/" + incidentId + "/report?format=pdf");
+    ConsoleClient viewer = ConsoleClient.signIn(core, "lecteur", fr.communitydefender.domain.access.Role.VIEWER);
+    String summary = "{\"text\":\"Crue contenue en 30 minutes ; cellule de crise activée à 14 h 20.\"}";
+    assertThat(viewer.put("/api/incidents/" + incidentId + "/summary", summary).statusCode()).isEqualTo(403);
+    assertThat(team.put("/api/incidents/" + incidentId + "/summary", summary).statusCode()).isEqualTo(200);
+    assertThat(viewer.get("/api/incidents/" + incidentId + "/summary").body()).contains("cellule de crise")
+        .contains("\"updatedBy\":\"redacteur\"");
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(core.elasticsearchUrl() + "/cd-incident-summaries/_doc/"
+            + incidentId)).build(), HttpResponse.BodyHandlers.ofString()).body()).contains("cellule de crise"));
+    HttpResponse<byte[]> pdf = viewer.download("/api/incidents/" + incidentId + "/report?format=pdf");
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("content-type")).hasValue("application/pdf");
     Path file = Files.write(dir.resolve("rapport.pdf"), pdf.body());
@@ -175,6 +184,7 @@ class ReportIT {
       String text = new PDFTextStripper().getText(doc);
       assertThat(text).containsIgnoringCase("Retour d'expérience").contains("Pic de mentions").contains("Chiffres clés")
           .contains("Main courante").contains("Alertes envoyées").contains("redacteur")
+          .contains("Crue contenue en 30 minutes")
           .contains("Mentions " + inPeriod());
       assertThat(text).doesNotContain("voisin_").doesNotContain("exemple.fr").doesNotContain("habitant_");
     }
@@ -232,5 +242,17 @@ class ReportIT {
     }
     System.out.printf("report csv: %d mentions in %.1f s with -Xmx96m (%d bytes)%n", expected, seconds,
         Files.size(csv));
+    java.io.ByteArrayOutputStream listed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    int exit;
+    try {
+      System.setOut(new java.io.PrintStream(listed, true, StandardCharsets.UTF_8));
+      exit = new picocli.CommandLine(new fr.communitydefender.app.CommunityDefender()).execute("report", "--list",
+          "--elasticsearch-url", core.elasticsearchUrl());
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(exit).isZero();
+    assertThat(listed.toString(StandardCharsets.UTF_8)).contains(incidentId).contains("Pic de mentions");
   }
 }

@@ -38,6 +38,8 @@ public final class PermissionTable {
       row("GET", "/api/incidents/:id/explanation", Permission.READ, null),
       row("GET", "/api/incidents/:id/pages", Permission.READ, null),
       row("GET", "/api/incidents/:id/report", Permission.READ, null),
+      row("GET", "/api/incidents/:id/summary", Permission.READ, null),
+      row("PUT", "/api/incidents/:id/summary", Permission.RESPOND, "incident.summary"),
       row("POST", "/api/incidents/:id/ack", Permission.RESPOND, "incident.acknowledge"),
       row("POST", "/api/incidents/:id/resolve", Permission.RESPOND, "incident.resolve"),
       row("GET", "/api/silences", Permission.READ, null),

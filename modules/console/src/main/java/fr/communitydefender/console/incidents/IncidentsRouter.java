@@ -23,15 +23,50 @@ import java.util.Locale;
  * storage), {@code POST /api/incidents/:id/ack {"comment": optional}} (202 once the command is on Kafka; alerting
  * then publishes the ACKNOWLEDGED event; 409 when not open) and {@code POST /api/incidents/:id/resolve} (closes an
  * open or acknowledged incident: the team declares the crisis over; 409 when already resolved). Who decides is the
- * signed-in account ({@link Actor}), never a name from the request.
+ * signed-in account ({@link Actor}), never a name from the request. {@code GET|PUT /api/incidents/:id/summary
+ * {"text"}}: the team's summary for the report's cover (at most 5,000 characters).
  */
 public final class IncidentsRouter {
   private IncidentsRouter() {}
 
   /** {@code explanations} may be null (no storage configured). */
   public static Router create(Vertx vertx, IncidentView view, IncidentExplanations explanations,
-      KafkaSender sender, java.time.Clock clock) {
+      KafkaSender sender, java.time.Clock clock,
+      java.util.Map<String, fr.communitydefender.domain.incident.IncidentSummary> summaries) {
     Router router = Router.router(vertx);
+    router.get("/incidents/:id/summary").handler(ctx -> {
+      var s = summaries.get(ctx.pathParam("id"));
+      Responses.json(ctx, 200, s == null ? "{\"text\":\"\"}" : Json.write(s));
+    });
+    router.put("/incidents/:id/summary").handler(BodyHandler.create(false).setBodyLimit(32_768));
+    router.put("/incidents/:id/summary").handler(ctx -> {
+      Incident incident = view.get(ctx.pathParam("id"));
+      if (incident == null) {
+        ApiErrors.send(ctx, 404, "no incident with id '" + ctx.pathParam("id") + "'");
+        return;
+      }
+      fr.communitydefender.domain.incident.IncidentSummary summary;
+      try {
+        JsonObject body = ctx.body().asJsonObject();
+        Object text = body == null ? null : body.getValue("text");
+        if (!(text instanceof String)) {
+          throw new IllegalArgumentException("body: expected JSON {\"text\": \"...\"}");
+        }
+        summary = new fr.communitydefender.domain.incident.IncidentSummary(incident.id(), (String) text,
+            clock.instant(), Actor.of(ctx).username());
+      } catch (DecodeException | IllegalArgumentException e) {
+        ApiErrors.send(ctx, 400, e instanceof DecodeException ? "body: expected JSON {\"text\": \"...\"}"
+            : e.getMessage());
+        return;
+      }
+      var saved = summary;
+      sender.send(vertx.getOrCreateContext(), Topics.INCIDENT_SUMMARIES, incident.id(), saved)
+          .onSuccess(v -> {
+            summaries.put(saved.incidentId(), saved);
+            Responses.json(ctx, 200, Json.write(saved));
+          })
+          .onFailure(e -> ApiErrors.send(ctx, 503, "summary not saved: Kafka did not answer"));
+    });
     for (IncidentCommand.Type type : IncidentCommand.Type.values()) {
       String path = "/incidents/:id/" + (type == IncidentCommand.Type.ACKNOWLEDGE ? "ack" : "resolve");
       router.post(path).handler(BodyHandler.create(false).setBodyLimit(4096));

@@ -51,7 +51,7 @@ public final class ReportRouter {
       Report report = reader.read(id, options);
       Path file = Files.createTempFile("cd-report-", "." + format.extension);
       try (OutputStream out = Files.newOutputStream(file)) {
-        Exports.write(reader, report, format, commune, null, out, n -> { });
+        Exports.write(reader, report, format, commune, reader.summary(id), out, n -> { });
       } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(file);
         throw e;

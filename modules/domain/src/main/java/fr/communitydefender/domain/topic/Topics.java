@@ -88,9 +88,14 @@ public final class Topics {
   public static final TopicSpec<String, AckLinkUse> ACK_LINKS_USED = new TopicSpec<>(
       "cd.ack-links-used", Serdes.String(), JsonSerde.of(AckLinkUse.class), null, true);
 
+  /** The team's summary of each incident (for its report), keyed by incident id; compacted. */
+  public static final TopicSpec<String, fr.communitydefender.domain.incident.IncidentSummary> INCIDENT_SUMMARIES =
+      new TopicSpec<>("cd.incident-summaries", Serdes.String(),
+          JsonSerde.of(fr.communitydefender.domain.incident.IncidentSummary.class), null, true);
+
   public static final List<TopicSpec<?, ?>> ALL = List.of(MENTIONS_RAW, MENTIONS_ENRICHED, MENTIONS_DEEP, DEAD_LETTER,
       SIGNALS_VOLUME, SIGNALS_TERMS, INCIDENTS, INCIDENT_COMMANDS, SILENCES, COLLECTOR_STATE, COLLECTOR_HEALTH,
-      PAGING_OUTBOX, PAGING_ATTEMPTS, ACCOUNTS, AUDIT, SITUATION_LINKS, ACK_LINKS_USED);
+      PAGING_OUTBOX, PAGING_ATTEMPTS, ACCOUNTS, AUDIT, SITUATION_LINKS, ACK_LINKS_USED, INCIDENT_SUMMARIES);
 
   private Topics() {}
 }
