@@ -12,7 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,7 +22,9 @@ import java.util.stream.Collectors;
 /**
  * {@code POST /intake/:id}: authenticated, size-limited intake of mentions. Answers once Kafka acknowledged them:
  * 202 all accepted, 207 some rejected (listed with their index and reason, and dead-lettered), 422 none valid, 400
- * unreadable body, 401 bad credentials, 404 unknown intake, 413 too large, 415 not JSON.
+ * unreadable body, 401 bad credentials, 404 unknown intake, 409 a signed request replayed, 413 too large, 415 not
+ * JSON. The bearer token is checked before the body is read; a signature (which covers the body) after, and each
+ * signature is accepted once within its ±5-minute window.
  */
 public final class WebhookRouter {
   private static final long MAX_SKEW_S = 300;
@@ -34,23 +35,34 @@ public final class WebhookRouter {
     void send(RoutingContext ctx, int status, String message);
   }
 
+  /** Signatures seen recently (signature → when it expires), to refuse replays; bounded. */
+  private static final int MAX_SEEN = 100_000;
   private final Map<String, WebhookConfig> intakes;
   private final MentionSink sink;
   private final Errors errors;
+  private final java.time.Clock clock;
+  private final Map<String, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private WebhookRouter(List<WebhookConfig> intakes, MentionSink sink, Errors errors) {
+  private WebhookRouter(List<WebhookConfig> intakes, MentionSink sink, Errors errors, java.time.Clock clock) {
     this.intakes = intakes.stream().collect(Collectors.toUnmodifiableMap(WebhookConfig::id, Function.identity()));
     this.sink = sink;
     this.errors = errors;
+    this.clock = clock;
   }
 
   public static Router create(Vertx vertx, List<WebhookConfig> intakes, MentionSink sink, Errors errors) {
-    WebhookRouter w = new WebhookRouter(intakes, sink, errors);
+    return create(vertx, intakes, sink, errors, java.time.Clock.systemUTC());
+  }
+
+  /** As above, with the clock of signature ages. */
+  public static Router create(Vertx vertx, List<WebhookConfig> intakes, MentionSink sink, Errors errors,
+      java.time.Clock clock) {
+    WebhookRouter w = new WebhookRouter(intakes, sink, errors, clock);
     long limit = intakes.stream().mapToLong(WebhookConfig::maxBytes).max().orElse(1024);
     Router router = Router.router(vertx);
+    router.post("/intake/:id").handler(w::precheck); // a route of its own: Vert.x wants body handlers first
     router.post("/intake/:id")
         .handler(BodyHandler.create(false).setBodyLimit(limit))
-        .handler(w::precheck)
         .handler(w::handle)
         .failureHandler(ctx -> errors.send(ctx, ctx.statusCode() == 413 ? 413 : 500,
             ctx.statusCode() == 413 ? "request body too large (limit " + limit + " bytes)" : "internal error"));
@@ -58,8 +70,8 @@ public final class WebhookRouter {
   }
 
   /**
-   * Refuses unknown intakes, wrong content types and declared oversize bodies (the body handler before it stops
-   * reading past the largest intake's limit).
+   * Before the body is read: refuses unknown intakes, wrong content types, a missing or wrong bearer token and declared
+   * oversize bodies (the body handler after it stops reading past the largest intake's limit).
    */
   private void precheck(RoutingContext ctx) {
     WebhookConfig c = intakes.get(ctx.pathParam("id"));
@@ -70,6 +82,12 @@ public final class WebhookRouter {
     String type = ctx.request().getHeader("Content-Type");
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       errors.send(ctx, 415, "Content-Type must be application/json");
+      return;
+    }
+    String denied = bearer(c, ctx);
+    if (denied != null) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"intake\"");
+      errors.send(ctx, 401, denied);
       return;
     }
     String length = ctx.request().getHeader("Content-Length");
@@ -87,10 +105,13 @@ public final class WebhookRouter {
       errors.send(ctx, 413, "request body too large (limit " + c.maxBytes() + " bytes)");
       return;
     }
-    String denied = authenticate(c, ctx, body);
+    String denied = signature(c, ctx, body, clock.instant().getEpochSecond());
     if (denied != null) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"intake\"");
       errors.send(ctx, 401, denied);
+      return;
+    }
+    if (c.hmacSecret() != null && !firstUse(ctx.request().getHeader("X-CD-Signature"))) {
+      errors.send(ctx, 409, "signed request already received (replay)");
       return;
     }
     IntakeParser parser = new IntakeParser(c.id());
@@ -136,8 +157,17 @@ public final class WebhookRouter {
     }).onFailure(e -> errors.send(ctx, 503, "could not store the mentions, retry later: " + e.getMessage()));
   }
 
-  /** Null when the request carries the intake's credentials, else why not (never echoing a secret). */
-  static String authenticate(WebhookConfig c, RoutingContext ctx, byte[] body) {
+  /** Whether a signature is new; remembered until its timestamp can no longer be accepted. */
+  private boolean firstUse(String signature) {
+    long now = clock.instant().getEpochSecond();
+    if (seen.size() >= MAX_SEEN) {
+      seen.values().removeIf(expiry -> expiry < now);
+    }
+    return seen.putIfAbsent(signature.trim(), now + 2 * MAX_SKEW_S) == null;
+  }
+
+  /** Null when the request carries the intake's bearer token (or it needs none), else why not. */
+  static String bearer(WebhookConfig c, RoutingContext ctx) {
     if (c.token() != null) {
       String auth = ctx.request().getHeader("Authorization");
       if (auth == null || !auth.startsWith("Bearer ")) {
@@ -148,13 +178,18 @@ public final class WebhookRouter {
         return "invalid token";
       }
     }
+    return null;
+  }
+
+  /** Null when the request's signature (if the intake wants one) is valid and recent, else why not. */
+  static String signature(WebhookConfig c, RoutingContext ctx, byte[] body, long nowSeconds) {
     if (c.hmacSecret() != null) {
       String ts = ctx.request().getHeader("X-CD-Timestamp");
       String sig = ctx.request().getHeader("X-CD-Signature");
       if (ts == null || sig == null || !ts.matches("\\d{1,12}") || !sig.startsWith("sha256=")) {
         return "missing X-CD-Timestamp or X-CD-Signature (sha256=HEX)";
       }
-      if (Math.abs(Instant.now().getEpochSecond() - Long.parseLong(ts)) > MAX_SKEW_S) {
+      if (Math.abs(nowSeconds - Long.parseLong(ts)) > MAX_SKEW_S) {
         return "signature timestamp outside ±5 minutes";
       }
       byte[] expected = Hmac.timestamped(c.hmacSecret().value(), ts, body);

@@ -140,6 +140,11 @@ class WebhookIntakeIT {
         body.getBytes(StandardCharsets.UTF_8)));
     assertThat(post("outil", body, "X-CD-Timestamp", ts, "X-CD-Signature", sig, "Content-Type", "application/json")
         .statusCode()).isEqualTo(202);
+    assertThat(post("outil", body, "X-CD-Timestamp", ts, "X-CD-Signature", sig, "Content-Type", "application/json"))
+        .as("the same signed request again").satisfies(r -> {
+          assertThat(r.statusCode()).isEqualTo(409);
+          assertThat(message(r)).isEqualTo("signed request already received (replay)");
+        });
     assertThat(post("outil", body.replace("panne", "PANNE"), "X-CD-Timestamp", ts, "X-CD-Signature", sig,
         "Content-Type", "application/json")).satisfies(r -> {
           assertThat(r.statusCode()).isEqualTo(401);
@@ -151,5 +156,13 @@ class WebhookIntakeIT {
     assertThat(message(post("outil", body, "X-CD-Timestamp", old, "X-CD-Signature", oldSig, "Content-Type",
         "application/json"))).isEqualTo("signature timestamp outside ±5 minutes");
     assertThat(ids(raw("webhook:outil:", l -> !l.isEmpty()))).containsExactly("webhook:outil:e1");
+  }
+
+  @Test
+  void shouldRefuseAMissingTokenBeforeReadingTheBody() throws Exception {
+    String big = "[" + mention("z1", "x".repeat(5_000)) + "]"; // over this intake's 2,048 bytes
+    HttpResponse<String> r = post("formulaire", big, "Content-Type", "application/json");
+    assertThat(r.statusCode()).as("authenticated before the body is buffered: 401, not 413").isEqualTo(401);
+    assertThat(message(r)).isEqualTo("missing bearer token");
   }
 }

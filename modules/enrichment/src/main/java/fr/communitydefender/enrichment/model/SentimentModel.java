@@ -78,12 +78,32 @@ public final class SentimentModel implements Serializable {
     }
   }
 
+  /**
+   * What a model file may contain: this class, CoreNLP's classifier, its indices and counters, and the JDK's
+   * collections, strings and numbers — any other class is refused before it is created (no gadget chain through a
+   * crafted file), within bounds of depth, references and size.
+   */
+  static final java.io.ObjectInputFilter FILTER = java.io.ObjectInputFilter.Config.createFilter(
+      "maxdepth=30;maxrefs=50000000;maxbytes=1000000000;maxarray=100000000;"
+      + "fr.communitydefender.enrichment.model.SentimentModel;edu.stanford.nlp.classify.LinearClassifier;"
+      + "edu.stanford.nlp.util.HashIndex;edu.stanford.nlp.util.Index;edu.stanford.nlp.stats.ClassicCounter;"
+      + "edu.stanford.nlp.util.MutableDouble;edu.stanford.nlp.util.MapFactory*;"
+      + "java.lang.String;java.lang.Number;java.lang.Double;java.lang.Integer;java.lang.Long;java.lang.Boolean;"
+      + "java.lang.Enum;java.util.ArrayList;java.util.HashMap;java.util.LinkedHashMap;java.util.HashSet;"
+      + "java.util.concurrent.ConcurrentHashMap*;java.util.concurrent.locks.ReentrantLock*;"
+      + "java.util.concurrent.locks.AbstractQueuedSynchronizer;java.util.concurrent.locks.AbstractOwnableSynchronizer;"
+      + "java.util.concurrent.Semaphore*;java.util.Collections$*;java.util.Map$Entry;java.lang.Object;!*");
+
   public static SentimentModel load(Path file, FastSentiment fast) throws IOException {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file));
         ObjectInputStream ois = new ObjectInputStream(in)) {
+      ois.setObjectInputFilter(FILTER);
       SentimentModel model = (SentimentModel) ois.readObject();
       model.fast = fast;
       return model;
+    } catch (java.io.InvalidClassException e) {
+      throw new IOException(file + ": refused, it holds a class a sentiment model does not contain (" + e.getMessage()
+          + ")", e);
     } catch (ClassNotFoundException | ClassCastException e) {
       throw new IOException(file + ": not a sentiment model of this version", e);
     }

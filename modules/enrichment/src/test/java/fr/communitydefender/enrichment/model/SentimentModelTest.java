@@ -55,4 +55,17 @@ class SentimentModelTest {
     assertThat(analysis.lang()).isEqualTo("fr");
     assertThat(analysis.sentiment()).isEqualTo("negative");
   }
+
+  @Test
+  void shouldRefuseAModelFileHoldingAnyOtherClass() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("evil", ".model.gz");
+    try (var out = new java.io.ObjectOutputStream(new java.util.zip.GZIPOutputStream(
+        java.nio.file.Files.newOutputStream(file)))) {
+      out.writeObject(new java.util.ArrayList<>(java.util.List.of(java.net.URI.create("http://gadget.example/"))));
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SentimentModel.load(file,
+        FastSentiment.withBuiltInLexicons())).isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("refused");
+    java.nio.file.Files.delete(file);
+  }
 }
