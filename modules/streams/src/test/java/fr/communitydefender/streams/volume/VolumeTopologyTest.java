@@ -281,4 +281,19 @@ class VolumeTopologyTest {
         .satisfies(m -> assertThat(m.publishedAt()).isEqualTo(ahead));
     assertThat(registry.counter("cd.mentions.future.dated").count()).isZero();
   }
+
+  @Test
+  void shouldKeepATermsHistoryBoundedWhenItRepeatsThousandsOfTimesInAnHour() {
+    int n = 1_050;
+    for (int i = 0; i < n; i++) {
+      mention(Duration.ofMillis(2_000L * i), "Sainte-Aure : barrage " + i);
+    }
+    var store = driver.<String, fr.communitydefender.streams.volume.internal.NewTermDetector.TermHistory>
+        getKeyValueStore(VolumeTopology.TERMS_STORE);
+    var history = store.get("ville\u0000barrage");
+    assertThat(history).isNotNull();
+    assertThat(history.recent()).as("bounded, the latest kept").hasSize(1_000)
+        .last().isEqualTo(T0.plus(Duration.ofMillis(2_000L * (n - 1))).toEpochMilli());
+    assertThat(fr.communitydefender.domain.json.Json.write(history).length()).isLessThan(20_000);
+  }
 }

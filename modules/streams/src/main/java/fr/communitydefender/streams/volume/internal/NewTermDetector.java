@@ -19,7 +19,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Per watch (the record key) and term of its mentions: when the term was last seen before its current burst, and its
  * occurrences of the last hour. A term that repeats ({@value #MIN_REPEAT}+ times in an hour) after more than a day of
  * absence — or for the first time — is signalled on every further occurrence; the alert rule {@code new_term} decides.
- * Terms unseen for {@value #FORGET_DAYS} days are forgotten (hourly sweep).
+ * Terms unseen for {@value #FORGET_DAYS} days are forgotten (hourly sweep). At most {@value #MAX_RECENT} occurrences
+ * are kept per term (the latest): a term repeated more often in an hour is counted as {@value #MAX_RECENT}, and its
+ * state stays far below the broker's record size limit (an unbounded list stopped the stage at ~75,000).
  */
 public final class NewTermDetector implements Processor<String, Mention, String, TermSignal> {
   static final int MIN_REPEAT = 3;
@@ -27,6 +29,7 @@ public final class NewTermDetector implements Processor<String, Mention, String,
   private static final Duration BURST = Duration.ofHours(1);
   private static final Duration NOVEL = Duration.ofDays(1);
   private static final int MAX_TERMS = 30;
+  static final int MAX_RECENT = 1_000;
 
   private final Explainer explainer;
   private final String storeName;
@@ -70,6 +73,10 @@ public final class NewTermDetector implements Processor<String, Mention, String,
       }
       Instant previous = h == null ? null : recent.isEmpty() ? h.lastSeen() : h.previousSeen();
       recent.add(at.toEpochMilli());
+      if (recent.size() > MAX_RECENT) {
+        recent.sort(null);
+        recent.subList(0, recent.size() - MAX_RECENT).clear();
+      }
       Instant last = h == null || at.isAfter(h.lastSeen()) ? at : h.lastSeen();
       store.put(key, new TermHistory(previous, last, recent));
       boolean novel = previous == null || !at.isBefore(previous.plus(NOVEL));
