@@ -24,6 +24,11 @@ public final class CollectorMetrics {
         .tag("stage", "collect").tag("source", source).register(registry).increment();
   }
 
+  /** A mention dated too far ahead of now, published dated now. */
+  public void futureDated(String source) {
+    count("cd.collector.future.dated", "Mentions dated ahead of their collection, dated now instead", source);
+  }
+
   public void duplicate(String source) {
     count("cd.collector.duplicates", "Repeats of recently published mentions, dropped", source);
   }

@@ -16,10 +16,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Where live collectors put what they read: mentions keyed by id on the raw topic, tombstones for deleted posts, dead
  * letters with the reason. A bounded memory of recent ids drops exact repeats (a catch-up overlapping the stream);
  * an edit (same id, new edit time or text) goes through. The streams stage deduplicates again across restarts.
- * {@link #inFlight()} lets a collector pause its source while Kafka lags (back-pressure, bounded memory).
+ * {@link #inFlight()} lets a collector pause its source while Kafka lags (back-pressure, bounded memory). A mention
+ * dated more than {@link #MAX_AHEAD} ahead of now (a feed in the wrong time zone, a client with a wrong clock) is
+ * published dated now: event time never runs ahead of ingestion (the streams stage checks again).
  */
 public final class MentionSink {
   private static final int REMEMBERED = 50_000;
+  public static final java.time.Duration MAX_AHEAD = java.time.Duration.ofMinutes(5);
+  private final java.time.Clock clock;
 
   private final Producer<String, Mention> mentions;
   private final Producer<String, DeadLetter> deadLetters;
@@ -34,6 +38,12 @@ public final class MentionSink {
 
   public MentionSink(Producer<String, Mention> mentions, Producer<String, DeadLetter> deadLetters,
       CollectorMetrics metrics) {
+    this(mentions, deadLetters, metrics, java.time.Clock.systemUTC());
+  }
+
+  public MentionSink(Producer<String, Mention> mentions, Producer<String, DeadLetter> deadLetters,
+      CollectorMetrics metrics, java.time.Clock clock) {
+    this.clock = clock;
     this.mentions = mentions;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
@@ -43,7 +53,12 @@ public final class MentionSink {
    * Publishes the mention unless the same version was published recently; completes (true: published, false:
    * duplicate) once Kafka acknowledged it.
    */
-  public CompletableFuture<Boolean> publish(String type, Mention m) {
+  public CompletableFuture<Boolean> publish(String type, Mention mention) {
+    Instant now = clock.instant();
+    Mention m = mention.publishedAt().isAfter(now.plus(MAX_AHEAD)) ? mention.withPublishedAt(now) : mention;
+    if (m != mention) {
+      metrics.futureDated(type);
+    }
     int version = m.version();
     synchronized (recent) {
       Integer seen = recent.put(m.id(), version);
@@ -70,7 +85,7 @@ public final class MentionSink {
     metrics.deadLettered(type);
     String capped = payload != null && payload.length() > 65_536 ? payload.substring(0, 65_536) : payload;
     return send(deadLetters, new ProducerRecord<>(Topics.DEAD_LETTER.name(), origin,
-        new DeadLetter(origin, 0, reason, capped, Instant.now())));
+        new DeadLetter(origin, 0, reason, capped, clock.instant())));
   }
 
   /** Whether this sink published {@code mentionId} recently (among the last 50,000). */
