@@ -33,25 +33,7 @@ public final class HtmlReport {
   }
 
   static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(s.length());
-    s.codePoints().forEach(c -> {
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> {
-          if (c >= 0x20 || c == '\n' || c == '\t') {
-            sb.appendCodePoint(c);
-          }
-        }
-      }
-    });
-    return sb.toString();
+    return fr.communitydefender.domain.text.Html.escape(s);
   }
 
   private String t(String key) {

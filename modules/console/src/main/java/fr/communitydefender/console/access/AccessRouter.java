@@ -188,11 +188,7 @@ public final class AccessRouter {
       if (!Passwords.verify(current, account.passwordHash())) {
         throw new SecurityException("current password is wrong");
       }
-      String problem = Passwords.problem(account.username(), password);
-      if (problem != null) {
-        throw new IllegalArgumentException(problem);
-      }
-      return Passwords.hash(password);
+      return Passwords.checkedHash(account.username(), password);
     }, false).onComplete(ar -> {
       if (ar.failed()) {
         ApiErrors.send(ctx, ar.cause() instanceof SecurityException ? 403 : 400, ar.cause().getMessage());
@@ -232,11 +228,19 @@ public final class AccessRouter {
         });
   }
 
-  private void update(RoutingContext ctx) {
-    Actor actor = Actor.of(ctx);
+  /** The account named in the path, or null after answering 404. */
+  private Account named(RoutingContext ctx) {
     Account account = accounts.get(ctx.pathParam("username"));
     if (account == null) {
       ApiErrors.send(ctx, 404, "no account '" + ctx.pathParam("username") + "'");
+    }
+    return account;
+  }
+
+  private void update(RoutingContext ctx) {
+    Actor actor = Actor.of(ctx);
+    Account account = named(ctx);
+    if (account == null) {
       return;
     }
     Account updated;
@@ -270,9 +274,8 @@ public final class AccessRouter {
 
   private void reset(RoutingContext ctx) {
     Actor actor = Actor.of(ctx);
-    Account account = accounts.get(ctx.pathParam("username"));
+    Account account = named(ctx);
     if (account == null) {
-      ApiErrors.send(ctx, 404, "no account '" + ctx.pathParam("username") + "'");
       return;
     }
     String password;
@@ -282,13 +285,7 @@ public final class AccessRouter {
       ApiErrors.send(ctx, 400, e.getMessage());
       return;
     }
-    vertx.executeBlocking(() -> {
-      String problem = Passwords.problem(account.username(), password);
-      if (problem != null) {
-        throw new IllegalArgumentException(problem);
-      }
-      return Passwords.hash(password);
-    }, false).onComplete(ar -> {
+    vertx.executeBlocking(() -> Passwords.checkedHash(account.username(), password), false).onComplete(ar -> {
       if (ar.failed()) {
         ApiErrors.send(ctx, 400, ar.cause().getMessage());
         return;

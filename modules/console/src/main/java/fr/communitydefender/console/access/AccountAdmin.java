@@ -71,12 +71,8 @@ public final class AccountAdmin {
 
   /** A new local account from {@code n}, its password checked and hashed (IllegalArgumentException if refused). */
   public static Account account(NewAccount n, String by) {
-    String problem = Passwords.problem(n.username(), n.password());
-    if (problem != null) {
-      throw new IllegalArgumentException(problem);
-    }
-    return new Account(n.username(), n.displayName(), n.roles(), Passwords.hash(n.password()), false, "local",
-        Instant.now(), by);
+    return new Account(n.username(), n.displayName(), n.roles(), Passwords.checkedHash(n.username(), n.password()),
+        false, "local", Instant.now(), by);
   }
 
   public static void write(String bootstrap, List<Account> accounts) {

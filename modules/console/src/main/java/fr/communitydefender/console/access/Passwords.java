@@ -63,6 +63,15 @@ public final class Passwords {
     return null;
   }
 
+  /** The hash of a password the policy accepts for {@code username}; else IllegalArgumentException saying why. */
+  public static String checkedHash(String username, String password) {
+    String problem = problem(username, password);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    return hash(password);
+  }
+
   public static String hash(String password) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);

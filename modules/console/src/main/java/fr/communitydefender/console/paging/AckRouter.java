@@ -150,17 +150,6 @@ public final class AckRouter {
   }
 
   static String escape(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    return fr.communitydefender.domain.text.Html.escape(s);
   }
 }
