@@ -163,7 +163,7 @@ public final class ConsoleVerticle extends VerticleBase {
     if (search != null) {
       root.route("/api/*").subRouter(SearchRouter.create(vertx, search, erasure));
       root.route("/api/*").subRouter(fr.communitydefender.console.report.ReportRouter.create(vertx,
-          new fr.communitydefender.report.ReportReader(search.client(), clock), null));
+          new fr.communitydefender.report.ReportReader(search.client(), clock, explainer), config.commune()));
     } else {
       root.route("/api/search*").handler(ctx -> ApiErrors.send(ctx, 503, "search unavailable: no storage configured"));
       root.route("/api/gdpr*").handler(ctx -> ApiErrors.send(ctx, 503, "erasure unavailable: no storage configured"));

@@ -16,15 +16,17 @@ import java.util.function.LongConsumer;
 
 /**
  * Writes a report in one of its formats: {@code pdf}, {@code html} (standalone), {@code csv} (the mentions of the
- * period, streamed from Elasticsearch: bounded memory whatever their number), {@code timeline} (the events and the
- * main courante, CSV), {@code json} (the report's data, without the mentions). CSV is RFC 4180 with a UTF-8 BOM (so
+ * period, streamed from Elasticsearch: bounded memory whatever their number), {@code jsonl} (the same mentions as JSON
+ * Lines), {@code timeline} (the events and the main courante, CSV), {@code json} (the report's data and timeline,
+ * without the mentions). CSV is RFC 4180 with a UTF-8 BOM (so
  * spreadsheets open accents right) and cells starting with = + - @ prefixed with ' (no formula injection).
  */
 public final class Exports {
   /** The formats, as given on the command line and in the console. */
   public enum Format {
     PDF("application/pdf", "pdf"), HTML("text/html; charset=utf-8", "html"), CSV("text/csv; charset=utf-8", "csv"),
-    TIMELINE("text/csv; charset=utf-8", "timeline.csv"), JSON("application/json", "json");
+    JSONL("application/x-ndjson", "jsonl"), TIMELINE("text/csv; charset=utf-8", "timeline.csv"),
+    JSON("application/json", "json");
 
     public final String contentType;
     public final String extension;
@@ -40,7 +42,7 @@ public final class Exports {
           return f;
         }
       }
-      throw new IllegalArgumentException("format: pdf, html, csv, timeline or json, got '" + s + "'");
+      throw new IllegalArgumentException("format: pdf, html, csv, jsonl, timeline or json, got '" + s + "'");
     }
   }
 
@@ -56,6 +58,7 @@ public final class Exports {
       case PDF -> PdfReport.write(new HtmlReport(report, commune, summary).render(), out);
       case HTML -> out.write(new HtmlReport(report, commune, summary).render().getBytes(StandardCharsets.UTF_8));
       case CSV -> mentions(reader, report, out, progress);
+      case JSONL -> jsonLines(reader, report, out, progress);
       case TIMELINE -> timeline(report, out);
       case JSON -> {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -70,6 +73,7 @@ public final class Exports {
         m.put("pages", report.pages());
         m.put("topPosts", report.topPosts());
         m.put("terms", report.terms());
+        m.put("entities", report.entities());
         m.put("sources", report.sources());
         m.put("audience", report.options().outside() ? "outside" : "team");
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
@@ -92,6 +96,36 @@ public final class Exports {
       try {
         line(w, d.id(), String.valueOf(d.publishedAt()), d.source(), audience.author(d.authorKey()), d.lang(),
             d.sentimentLabel(), Long.toString(d.reach()), audience.url(d.url()), audience.text(d.text()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (++n[0] % 1000 == 0) {
+        progress.accept(n[0]);
+      }
+    });
+    progress.accept(n[0]);
+    w.flush();
+  }
+
+  private static void jsonLines(ReportReader reader, Report report, OutputStream out, LongConsumer progress)
+      throws IOException {
+    Audience audience = new Audience(report.options());
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+    long[] n = {0};
+    reader.forEachMention(report, d -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", d.id());
+      m.put("publishedAt", d.publishedAt());
+      m.put("source", d.source());
+      m.put("author", audience.author(d.authorKey()));
+      m.put("lang", d.lang());
+      m.put("sentiment", d.sentimentLabel());
+      m.put("reach", d.reach());
+      m.put("url", audience.url(d.url()));
+      m.put("text", audience.text(d.text()));
+      try {
+        w.write(Json.write(m));
+        w.write('\n');
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -152,7 +152,17 @@ public final class HtmlReport {
         .append(esc(t("col.count"))).append("</th></tr>");
     r.sources().forEach(c -> h.append("<tr><td>").append(esc(c.key())).append("</td><td class=\"num\">")
         .append(c.count()).append("</td></tr>"));
-    h.append("</table></div></section>");
+    h.append("</table></div><h3>").append(esc(t("terms.entities"))).append("</h3>");
+    if (r.entities().isEmpty()) {
+      h.append("<p>").append(esc(t("figures.none"))).append("</p>");
+    } else {
+      h.append("<table class=\"list\"><tr><th>").append(esc(t("terms.entity"))).append("</th><th>")
+          .append(esc(t("terms.type"))).append("</th><th>").append(esc(t("col.count"))).append("</th></tr>");
+      r.entities().forEach(e -> h.append("<tr><td>").append(esc(e.text())).append("</td><td>").append(esc(e.type()))
+          .append("</td><td class=\"num\">").append(e.count()).append("</td></tr>"));
+      h.append("</table>");
+    }
+    h.append("</section>");
 
     section(h, "courante");
     h.append("<p class=\"note\">").append(esc(t("courante.chain"))).append("</p>");

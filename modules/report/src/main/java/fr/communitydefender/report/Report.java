@@ -23,6 +23,7 @@ public record Report(
     KeyFigures figures,
     List<Post> topPosts,
     List<Count> terms,
+    List<Entity> entities,
     List<Count> sources,
     ReportOptions options) {
 
@@ -38,6 +39,9 @@ public record Report(
 
   /** A term or a source and how many mentions. */
   public record Count(String key, long count) {}
+
+  /** A named entity (PER, LOC, ORG, MISC) and in how many of the sampled mentions. */
+  public record Entity(String text, String type, long count) {}
 
   /** The curve within the report's period. */
   public List<Minute> periodCurve() {

@@ -30,12 +30,23 @@ import java.util.function.Consumer;
  */
 public final class ReportReader {
   static final int PAGE = 1000;
+  /** How many mentions (the widest-reaching) the named entities are looked for in. */
+  static final int ENTITY_SAMPLE = 200;
   private final ElasticsearchClient client;
   private final Clock clock;
+  private final fr.communitydefender.enrichment.explain.Explainer explainer;
 
+  /** Without named entities (CSV exports: no NER models to load). */
   public ReportReader(ElasticsearchClient client, Clock clock) {
+    this(client, clock, null);
+  }
+
+  /** {@code explainer}: finds the named entities (null: none). */
+  public ReportReader(ElasticsearchClient client, Clock clock,
+      fr.communitydefender.enrichment.explain.Explainer explainer) {
     this.client = java.util.Objects.requireNonNull(client, "client");
     this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    this.explainer = explainer;
   }
 
   /** The incidents stored, newest first (for {@code --list}). */
@@ -125,16 +136,23 @@ public final class ReportReader {
     List<Report.Count> sources = terms(counts, "sources");
     List<Report.Count> terms = terms(counts, "terms");
     Audience audience = new Audience(options);
-    List<Report.Post> top = client.search(s -> s.index(MentionDocument.INDEX_PATTERN).ignoreUnavailable(true)
-        .allowNoIndices(true).size(10).query(mentions(incident.watchId(), from, to))
+    List<MentionDocument> widest = client.search(s -> s.index(MentionDocument.INDEX_PATTERN).ignoreUnavailable(true)
+        .allowNoIndices(true).size(explainer == null ? 10 : ENTITY_SAMPLE).query(mentions(incident.watchId(), from, to))
         .sort(o -> o.field(f -> f.field("reach").order(SortOrder.Desc))), MentionDocument.class)
-        .hits().hits().stream().map(Hit::source).map(d -> new Report.Post(d.id(), d.publishedAt(), d.source(),
+        .hits().hits().stream().map(Hit::source).toList();
+    List<Report.Post> top = widest.stream().limit(10).map(d -> new Report.Post(d.id(), d.publishedAt(), d.source(),
             audience.author(d.authorKey()), audience.text(d.text()), audience.url(d.url()), d.reach(),
             d.sentimentLabel())).toList();
+    List<Report.Entity> entities = explainer == null ? List.of() : explainer.explain(widest.stream()
+        .map(d -> new fr.communitydefender.enrichment.explain.Explainer.Sample(d.text(), d.lang(), null, null))
+        .toList()).entities().stream()
+        // people are personal data: outside the team only places and organisations are named
+        .filter(e -> !options.outside() || !e.type().equals("PER"))
+        .map(e -> new Report.Entity(e.text(), e.type(), e.count())).toList();
     KeyFigures figures = KeyFigures.compute(incident, events, curve, pages, List.of(), from, to, mentions, authors,
         sources.size());
     return new Report(incident, from, to, clock.instant(), curve, events, courante, pages, figures, top, terms,
-        sources, options);
+        entities, sources, options);
   }
 
   private static List<Report.Count> terms(SearchResponse<Void> r, String name) {

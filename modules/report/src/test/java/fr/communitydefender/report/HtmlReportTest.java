@@ -46,7 +46,8 @@ class HtmlReportTest {
     KeyFigures f = KeyFigures.compute(incident, events, curve, pages, List.of(), from, OPENED.plusSeconds(1800), 245,
         120, 3);
     return new Report(incident, from, OPENED.plusSeconds(1860), OPENED.plusSeconds(7200), curve, events, courante,
-        pages, f, top, List.of(new Report.Count("digue", 40)), List.of(new Report.Count("mastodon", 200)),
+        pages, f, top, List.of(new Report.Count("digue", 40)), List.of(new Report.Entity("Loire", "LOC", 12)),
+        List.of(new Report.Count("mastodon", 200)),
         new ReportOptions(lang, outside, List.of()));
   }
 
@@ -57,7 +58,7 @@ class HtmlReportTest {
         .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
     assertThat(html).contains("Pic &lt;script&gt;alert(1)&lt;/script&gt; &amp; crue").doesNotContain("<script")
         .contains("Crue maîtrisée &lt;i&gt;vite&lt;/i&gt;.").contains("<svg").contains("Chiffres clés")
-        .contains("Main courante").contains("4 min 00 s");
+        .contains("Main courante").contains("4 min 00 s").contains("Entités nommées").contains("Loire");
     assertThat(html.replace("http://www.w3.org/", "")).doesNotContainPattern("(?i)(src|href)=\"(https?:)?//")
         .doesNotContain("@import").doesNotContain("url(");
     assertThat(html).doesNotContain("jean").doesNotContain("t.example").doesNotContain("mastodon.example")

@@ -395,7 +395,8 @@ public final class LocalRuntime implements AutoCloseable {
       LOG.atInfo().addKeyValue("created", created).log("demo accounts ready");
     }
     console = new ConsoleVerticle(new ConsoleConfig(o.httpHost(), o.httpPort(), bootstrap, 200,
-        KeyFiles.readOrCreate(o.paging().ackKey()), o.console().access()), registry, checks, search, erasure, api);
+        KeyFiles.readOrCreate(o.paging().ackKey()), o.console().access(), o.console().commune()), registry, checks,
+        search, erasure, api);
     try {
       vertx.deployVerticle(console).await(30, TimeUnit.SECONDS);
     } catch (TimeoutException e) {

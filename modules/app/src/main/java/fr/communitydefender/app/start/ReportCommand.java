@@ -38,7 +38,7 @@ public final class ReportCommand implements Callable<Integer> {
   boolean list;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "pdf",
-      description = "pdf, html, csv (the mentions), timeline (CSV) or json (default: ${DEFAULT-VALUE}).")
+      description = "pdf, html, csv or jsonl (the mentions), timeline (CSV) or json (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: rapport-ID.EXT).")
@@ -112,7 +112,9 @@ public final class ReportCommand implements Callable<Integer> {
             StorageConfig.DEFAULT_RETENTION_DAYS, 1);
     ElasticsearchClient client = EsClientFactory.create(config);
     try {
-      ReportReader reader = new ReportReader(client, Clock.systemUTC());
+      boolean entities = f == Exports.Format.PDF || f == Exports.Format.HTML || f == Exports.Format.JSON;
+      ReportReader reader = new ReportReader(client, Clock.systemUTC(),
+          entities && !list ? fr.communitydefender.enrichment.explain.Explainer.standard() : null);
       if (list) {
         for (Incident i : reader.incidents()) {
           System.out.printf("%-40s %-9s %-13s %s  %s%n", i.id(), i.severity().id(), i.status().name().toLowerCase(),

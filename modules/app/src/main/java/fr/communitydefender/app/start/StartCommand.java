@@ -124,6 +124,9 @@ public final class StartCommand implements Callable<Integer> {
       + "on-call people through an in-process mail catcher (see /mailbox.html); with an external cluster nobody is paged.")
   Path oncall;
 
+  @Option(names = "--commune", paramLabel = "NAME", description = "The commune's name on incident reports.")
+  String commune;
+
   @Option(names = "--public-url", paramLabel = "URL", description = "The console's address as people reach it "
       + "(e.g. https://veille.ville.fr): links in pages, accepted Host and Origin.")
   String publicUrl;
@@ -268,7 +271,7 @@ public final class StartCommand implements Callable<Integer> {
         collectors == null ? null : CollectorsConfig.load(collectors),
         new PagingOptions(oncall == null ? null : fr.communitydefender.paging.oncall.OnCallConfig.load(oncall),
             ackKey != null ? ackKey : dataDir.resolve("secrets").resolve("ack.key"), mailCatcherPort),
-        new ConsoleOptions(access(), demo));
+        new ConsoleOptions(access(), demo, commune != null ? commune : demo ? "Sainte-Aure (démo)" : null));
   }
 
   fr.communitydefender.console.access.AccessConfig access() throws IOException {

@@ -184,7 +184,7 @@ class ReportIT {
       String text = new PDFTextStripper().getText(doc);
       assertThat(text).containsIgnoringCase("Retour d'expérience").contains("Pic de mentions").contains("Chiffres clés")
           .contains("Main courante").contains("Alertes envoyées").contains("redacteur")
-          .contains("Crue contenue en 30 minutes")
+          .contains("Crue contenue en 30 minutes").contains("Entités nommées")
           .contains("Mentions " + inPeriod());
       assertThat(text).doesNotContain("voisin_").doesNotContain("exemple.fr").doesNotContain("habitant_");
     }
@@ -194,6 +194,11 @@ class ReportIT {
     assertThat(html.replace("http://www.w3.org/", "")).doesNotContainPattern("(?i)(src|href)=\"(https?:)?//");
     assertThat(team.get("/api/incidents/" + incidentId + "/report?format=html&audience=team").body())
         .contains("voisin_").contains("https://social.example/");
+    String jsonl = team.get("/api/incidents/" + incidentId + "/report?format=jsonl").body();
+    assertThat(jsonl.lines().count()).isEqualTo(inPeriod());
+    assertThat(jsonl).doesNotContain("voisin_").doesNotContain("social.example").contains("\"id\":\"r-");
+    String timeline = team.get("/api/incidents/" + incidentId + "/report?format=timeline").body();
+    assertThat(timeline).contains("incident.opened").contains("incident.acknowledge").contains("redacteur");
     assertThat(team.get("/api/incidents/nope/report?format=pdf").statusCode()).isEqualTo(404);
     assertThat(team.get("/api/incidents/" + incidentId + "/report?format=docx").statusCode()).isEqualTo(400);
   }
