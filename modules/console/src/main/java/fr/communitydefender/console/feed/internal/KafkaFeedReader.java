@@ -153,6 +153,9 @@ public final class KafkaFeedReader extends ConsumerLoop {
     } catch (JsonDecodeException | org.apache.kafka.common.errors.SerializationException e) {
       LOG.atWarn().addKeyValue("topic", r.topic()).addKeyValue("offset", r.offset())
           .addKeyValue("reason", e.getMessage()).log("skipped undecodable record");
+    } catch (RuntimeException e) { // one bad record must not stop the console's view of every topic
+      LOG.atError().setCause(e).addKeyValue("topic", r.topic()).addKeyValue("offset", r.offset())
+          .log("skipped a record the console could not apply");
     }
   }
 }
