@@ -143,12 +143,17 @@ public final class ReportReader {
     List<Report.Post> top = widest.stream().limit(10).map(d -> new Report.Post(d.id(), d.publishedAt(), d.source(),
             audience.author(d.authorKey()), audience.text(d.text()), audience.url(d.url()), d.reach(),
             d.sentimentLabel())).toList();
-    List<Report.Entity> entities = explainer == null ? List.of() : explainer.explain(widest.stream()
-        .map(d -> new fr.communitydefender.enrichment.explain.Explainer.Sample(d.text(), d.lang(), null, null))
-        .toList()).entities().stream()
-        // people are personal data: outside the team only places and organisations are named
-        .filter(e -> !options.outside() || !e.type().equals("PER"))
-        .map(e -> new Report.Entity(e.text(), e.type(), e.count())).toList();
+    List<Report.Entity> entities = List.of();
+    if (explainer != null) {
+      var explanation = explainer.explain(widest.stream()
+          .map(d -> new fr.communitydefender.enrichment.explain.Explainer.Sample(d.text(), d.lang(), null, null))
+          .toList());
+      // people are personal data: outside the team only places and organisations are named
+      entities = explanation.entities().stream().filter(e -> !options.outside() || !e.type().equals("PER"))
+          .map(e -> new Report.Entity(e.text(), e.type(), e.count())).toList();
+      // words as written, without handles, links or stop words (the index's terms are stems and keep handles)
+      terms = explanation.terms().stream().map(c -> new Report.Count(c.key(), c.count())).toList();
+    }
     KeyFigures figures = KeyFigures.compute(incident, events, curve, pages, List.of(), from, to, mentions, authors,
         sources.size());
     return new Report(incident, from, to, clock.instant(), curve, events, courante, pages, figures, top, terms,
