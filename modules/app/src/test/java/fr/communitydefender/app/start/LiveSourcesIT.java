@@ -60,6 +60,7 @@ class LiveSourcesIT {
             id: presse
             url: http://127.0.0.1:%d/rss
             interval: 2s
+            allow_private: true
           - type: webhook
             id: formulaire
             token: {file: %s}

@@ -5,9 +5,7 @@ import fr.communitydefender.collectors.live.CursorStore;
 import fr.communitydefender.collectors.live.PollingCollector;
 import fr.communitydefender.collectors.live.MentionSink;
 import fr.communitydefender.collectors.live.RateLimits;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
+import fr.communitydefender.collectors.live.SafeFetch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,7 +25,7 @@ public final class FeedCollector extends PollingCollector {
   private final FeedConfig config;
   private final FeedParser parser;
   private final Set<String> seen = new LinkedHashSet<>();
-  private WebClient http;
+  private io.vertx.core.http.HttpClient http;
 
   public FeedCollector(FeedConfig config, MentionSink sink, CursorStore store, CollectorMetrics metrics) {
     super(config.id(), config.type(), config.interval(), sink, store, metrics);
@@ -42,35 +40,37 @@ public final class FeedCollector extends PollingCollector {
   @Override
   protected void open() {
     if (http == null) {
-      http = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setUserAgent(
-          "CommunityDefender/0.1 (feed reader)").setFollowRedirects(true));
+      http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setConnectTimeout(10_000)
+          .setIdleTimeout(60));
     }
   }
 
   @Override
   protected void poll() {
-    var request = http.getAbs(config.url());
+    io.vertx.core.MultiMap headers = io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+        .add("User-Agent", "CommunityDefender/0.1 (feed reader)");
     if (position("etag") != null) {
-      request.putHeader("If-None-Match", position("etag"));
+      headers.add("If-None-Match", position("etag"));
     }
     if (position("last_modified") != null) {
-      request.putHeader("If-Modified-Since", position("last_modified"));
+      headers.add("If-Modified-Since", position("last_modified"));
     }
-    request.send().onSuccess(this::onResponse).onFailure(e -> {
+    SafeFetch.get(vertx, http, config.url(), headers, config.maxBytes(), config.allowPrivate())
+        .onSuccess(this::onResponse).onFailure(e -> {
       failed("feed: " + e.getMessage());
       reconnectLater(null, this::poll);
     });
   }
 
-  private void onResponse(HttpResponse<Buffer> resp) {
-    Duration wait = RateLimits.waitFor(resp.headers(), resp.statusCode(), Instant.now());
-    if (resp.statusCode() == 304) {
+  private void onResponse(SafeFetch.Response resp) {
+    Duration wait = RateLimits.waitFor(resp.headers(), resp.status(), Instant.now());
+    if (resp.status() == 304) {
       connected();
       pollAgainIn(wait);
       return;
     }
-    if (resp.statusCode() != 200) {
-      failed("feed: HTTP " + resp.statusCode());
+    if (resp.status() != 200) {
+      failed("feed: HTTP " + resp.status());
       reconnectLater(wait, this::poll);
       return;
     }
@@ -79,7 +79,7 @@ public final class FeedCollector extends PollingCollector {
     try {
       items = parser.parse(resp.body() == null ? new byte[0] : resp.body().getBytes(), Instant.now());
     } catch (IllegalArgumentException e) {
-      String body = resp.bodyAsString();
+      String body = resp.body().toString(java.nio.charset.StandardCharsets.UTF_8);
       reject("feed " + config.url() + ": " + e.getMessage(), body, null);
       pollAgainIn(wait);
       return;
@@ -91,8 +91,8 @@ public final class FeedCollector extends PollingCollector {
     }
     Map<String, String> after = new HashMap<>();
     after.put("seen", String.join(",", seen));
-    putIfPresent(after, "etag", resp.getHeader("ETag"));
-    putIfPresent(after, "last_modified", resp.getHeader("Last-Modified"));
+    putIfPresent(after, "etag", resp.header("ETag"));
+    putIfPresent(after, "last_modified", resp.header("Last-Modified"));
     for (int i = 0; i < fresh.size(); i++) {
       emit(fresh.get(i).mention(), i == fresh.size() - 1 ? Map.copyOf(after) : null);
     }

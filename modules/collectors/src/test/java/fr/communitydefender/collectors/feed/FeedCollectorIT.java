@@ -57,7 +57,8 @@ class FeedCollectorIT {
   @Test
   void shouldPublishOnlyNewItemsAndResumeWithTheSavedEtag() throws Exception {
     int port = server();
-    FeedConfig config = new FeedConfig("echo-it", "http://127.0.0.1:" + port + "/rss", Duration.ofSeconds(1));
+    FeedConfig config = new FeedConfig("echo-it", "http://127.0.0.1:" + port + "/rss", Duration.ofSeconds(1), true,
+        null);
     String prefix = "feed:echo-it:";
     LiveCollectors live = harness.start(config);
     raw(prefix, l -> ids(l).size() == 2);
