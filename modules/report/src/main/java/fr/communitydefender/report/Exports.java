@@ -85,17 +85,35 @@ public final class Exports {
     out.flush();
   }
 
-  private static void mentions(ReportReader reader, Report report, OutputStream out, LongConsumer progress)
+  /** One mention as the audience may see it, in the exports' column order. */
+  private static Map<String, Object> row(Audience audience, fr.communitydefender.storage.mentions.MentionDocument d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", d.id());
+    m.put("publishedAt", d.publishedAt());
+    m.put("source", d.source());
+    m.put("author", audience.author(d.authorKey()));
+    m.put("lang", d.lang());
+    m.put("sentiment", d.sentimentLabel());
+    m.put("reach", d.reach());
+    m.put("url", audience.url(d.url()));
+    m.put("text", audience.text(d.text()));
+    return m;
+  }
+
+  /** A writer of one row (it may throw IOException). */
+  @FunctionalInterface
+  private interface RowWriter {
+    void write(Map<String, Object> row) throws IOException;
+  }
+
+  /** Streams the period's mentions to {@code rows}, telling {@code progress} every thousand. */
+  private static void stream(ReportReader reader, Report report, Writer w, LongConsumer progress, RowWriter rows)
       throws IOException {
     Audience audience = new Audience(report.options());
-    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-    w.write('\uFEFF');
-    line(w, "id", "publishedAt", "source", "author", "lang", "sentiment", "reach", "url", "text");
     long[] n = {0};
     reader.forEachMention(report, d -> {
       try {
-        line(w, d.id(), String.valueOf(d.publishedAt()), d.source(), audience.author(d.authorKey()), d.lang(),
-            d.sentimentLabel(), Long.toString(d.reach()), audience.url(d.url()), audience.text(d.text()));
+        rows.write(row(audience, d));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -107,34 +125,22 @@ public final class Exports {
     w.flush();
   }
 
+  private static void mentions(ReportReader reader, Report report, OutputStream out, LongConsumer progress)
+      throws IOException {
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+    w.write('\uFEFF');
+    line(w, "id", "publishedAt", "source", "author", "lang", "sentiment", "reach", "url", "text");
+    stream(reader, report, w, progress, m -> line(w, m.values().stream().map(v -> v == null ? null : v.toString())
+        .toArray(String[]::new)));
+  }
+
   private static void jsonLines(ReportReader reader, Report report, OutputStream out, LongConsumer progress)
       throws IOException {
-    Audience audience = new Audience(report.options());
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-    long[] n = {0};
-    reader.forEachMention(report, d -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", d.id());
-      m.put("publishedAt", d.publishedAt());
-      m.put("source", d.source());
-      m.put("author", audience.author(d.authorKey()));
-      m.put("lang", d.lang());
-      m.put("sentiment", d.sentimentLabel());
-      m.put("reach", d.reach());
-      m.put("url", audience.url(d.url()));
-      m.put("text", audience.text(d.text()));
-      try {
-        w.write(Json.write(m));
-        w.write('\n');
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (++n[0] % 1000 == 0) {
-        progress.accept(n[0]);
-      }
+    stream(reader, report, w, progress, m -> {
+      w.write(Json.write(m));
+      w.write('\n');
     });
-    progress.accept(n[0]);
-    w.flush();
   }
 
   private static void timeline(Report report, OutputStream out) throws IOException {
