@@ -116,6 +116,11 @@ class ConsolePageIT {
       b.waitText(By.id("incidents"), "pris en charge par redacteur");
       assertThat(b.driver.findElements(By.cssSelector("#incidents button.resolve"))).isNotEmpty();
       assertThat(b.driver.findElement(By.id("live")).getAttribute("aria-live")).isEqualTo("assertive");
+      b.driver.findElement(By.cssSelector("#incidents .incident-title")).click();
+      b.waitText(By.id("report-links"), "PDF");
+      java.nio.file.Files.copy(((org.openqa.selenium.TakesScreenshot) b.driver).getScreenshotAs(
+          org.openqa.selenium.OutputType.FILE).toPath(), Path.of("target", "console-exemple.png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING); // for people to look at
 
       Cookie session = b.driver.manage().getCookieNamed("cd_session");
       assertThat(session.isHttpOnly()).isTrue();

@@ -88,7 +88,7 @@ class CollectorsConfigTest {
         """);
     assertThatThrownBy(() -> CollectorsConfig.load(f)).isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(f + ":5:")
-        .hasMessageContaining("collectors[0].intervall: unknown key (allowed: id, interval, type, url)");
+        .hasMessageContaining("collectors[0].intervall: unknown key (allowed: allow_private, id, interval, max_bytes, type, url)");
   }
 
   @Test
