@@ -24,6 +24,7 @@ export async function show(incident) {
       width: Math.max(box.clientWidth, 280), height: 180,
       series: [{}, { label: t('curve.series'), stroke: '#1d4ed8', fill: 'rgba(29,78,216,.15)' }],
       axes: [{}, { label: t('curve.axis') }],
+      legend: { show: false },
       hooks: { draw: [(u) => {
         const x = u.valToPos(opened, 'x', true);
         const ctx = u.ctx;

@@ -118,6 +118,8 @@ class ConsolePageIT {
       assertThat(b.driver.findElement(By.id("live")).getAttribute("aria-live")).isEqualTo("assertive");
       b.driver.findElement(By.cssSelector("#incidents .incident-title")).click();
       b.waitText(By.id("report-links"), "PDF");
+      b.waitUntil(d -> !d.findElements(By.cssSelector("#curve .uplot canvas")).isEmpty()); // uPlot drew the curve
+      b.waitText(By.id("curve-legend"), "minutes");
       java.nio.file.Files.copy(((org.openqa.selenium.TakesScreenshot) b.driver).getScreenshotAs(
           org.openqa.selenium.OutputType.FILE).toPath(), Path.of("target", "console-exemple.png"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING); // for people to look at
