@@ -339,7 +339,8 @@ public final class LocalRuntime implements AutoCloseable {
       senders.put(Notification.Channel.WEBHOOK, new WebhookSender(vertx(), ch.webhook()));
     }
     var attempts = Producers.forTopic(bootstrap, Topics.PAGING_ATTEMPTS, "cd-pager-attempts");
-    var outbox = Producers.forTopic(bootstrap, Topics.PAGING_OUTBOX, "cd-pager-outbox");
+    var outbox = Producers.forTopic(bootstrap, Topics.PAGING_OUTBOX, "cd-pager-outbox",
+        fr.communitydefender.paging.OutboxSignature.serializer(key));
     resources.push(attempts);
     resources.push(outbox);
     SmsReplies replies = new SmsReplies();
@@ -350,7 +351,7 @@ public final class LocalRuntime implements AutoCloseable {
       apiRouters.add(v -> TwilioReplyRouter.create(v, config, replies, commands));
     }
     Pager pager = new Pager(bootstrap, senders, oncall, attempts, outbox, metrics, 4, Duration.ofSeconds(2), replies,
-        new IncidentWhy(vertx(), oncall.consoleUrl()));
+        new IncidentWhy(vertx(), oncall.consoleUrl()), key);
     Thread thread = Thread.ofPlatform().name("cd-pager").start(pager);
     resources.push(() -> {
       pager.close();

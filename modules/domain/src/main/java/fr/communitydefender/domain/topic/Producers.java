@@ -9,6 +9,12 @@ public final class Producers {
   private Producers() {}
 
   public static <K, V> KafkaProducer<K, V> forTopic(String bootstrap, TopicSpec<K, V> topic, String clientId) {
+    return forTopic(bootstrap, topic, clientId, topic.valueSerde().serializer());
+  }
+
+  /** With another value serializer (one that signs the record, for instance). */
+  public static <K, V> KafkaProducer<K, V> forTopic(String bootstrap, TopicSpec<K, V> topic, String clientId,
+      org.apache.kafka.common.serialization.Serializer<V> values) {
     Map<String, Object> props = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.CLIENT_ID_CONFIG, clientId,
@@ -17,6 +23,6 @@ public final class Producers {
         ProducerConfig.LINGER_MS_CONFIG, 20,
         ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024,
         ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+    return new KafkaProducer<>(props, topic.keySerde().serializer(), values);
   }
 }

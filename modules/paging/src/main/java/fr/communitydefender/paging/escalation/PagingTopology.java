@@ -3,7 +3,6 @@ package fr.communitydefender.paging.escalation;
 import fr.communitydefender.domain.json.JsonSerde;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.paging.DeliveryAttempt;
-import fr.communitydefender.domain.paging.Notification;
 import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.paging.PagingMetrics;
 import fr.communitydefender.paging.oncall.OnCallConfig;
@@ -32,7 +31,7 @@ public final class PagingTopology {
     t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
         JsonSerde.of(EscalationState.class)), "escalate");
     t.addSink(OUTBOX_SINK, Topics.PAGING_OUTBOX.name(), Serdes.String().serializer(),
-        JsonSerde.of(Notification.class).serializer(), "escalate");
+        fr.communitydefender.paging.OutboxSignature.serializer(ackKey), "escalate");
     t.addSink(ATTEMPTS_SINK, Topics.PAGING_ATTEMPTS.name(), Serdes.String().serializer(),
         JsonSerde.of(DeliveryAttempt.class).serializer(), "escalate");
     return t;

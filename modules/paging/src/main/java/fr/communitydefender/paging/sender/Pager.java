@@ -49,10 +49,15 @@ public final class Pager extends ConsumerLoop {
   private final Set<String> delivered = new HashSet<>();
   private final SmsReplies replies;
   private final IncidentWhy why;
+  private final byte[] key;
 
+  /**
+   * {@code key}: the installation key pages are signed with ({@link fr.communitydefender.paging.OutboxSignature});
+   * {@code outbox} must sign with it too (fallbacks go back to the outbox).
+   */
   public Pager(String bootstrap, Map<Notification.Channel, ChannelSender> senders, OnCallConfig config,
       Producer<String, DeliveryAttempt> attempts, Producer<String, Notification> outbox, PagingMetrics metrics,
-      int maxTries, Duration firstBackoff, SmsReplies replies, IncidentWhy why) {
+      int maxTries, Duration firstBackoff, SmsReplies replies, IncidentWhy why, byte[] key) {
     super("pager", Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 900_000));
@@ -66,6 +71,7 @@ public final class Pager extends ConsumerLoop {
     this.firstBackoff = firstBackoff;
     this.replies = replies;
     this.why = why;
+    this.key = java.util.Objects.requireNonNull(key, "key");
   }
 
   public boolean healthy() {
@@ -107,6 +113,11 @@ public final class Pager extends ConsumerLoop {
       } catch (RuntimeException e) {
         LOG.atWarn().addKeyValue("offset", r.offset()).addKeyValue("reason", e.getMessage())
             .log("unreadable outbox record skipped");
+        continue;
+      }
+      if (!fr.communitydefender.paging.OutboxSignature.valid(key, r.headers(), r.value())) {
+        record(n, "-", null, DeliveryAttempt.Outcome.GAVE_UP,
+            "refused: not signed by the escalation stage (a page written to Kafka by someone else)");
         continue;
       }
       deliver(n);

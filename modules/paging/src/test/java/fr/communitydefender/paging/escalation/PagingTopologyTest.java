@@ -80,6 +80,17 @@ class PagingTopologyTest {
   }
 
   @Test
+  void shouldSignEveryPageWithTheInstallationKey() {
+    event(IncidentEvent.Type.OPENED, incident("ville", Severity.HIGH));
+    var record = outbox.readRecord();
+    byte[] bytes = Topics.PAGING_OUTBOX.valueSerde().serializer().serialize(Topics.PAGING_OUTBOX.name(),
+        record.value());
+    assertThat(fr.communitydefender.paging.OutboxSignature.valid(KEY, record.headers(), bytes)).isTrue();
+    assertThat(fr.communitydefender.paging.OutboxSignature.valid("another key, thirty-two bytes!!!"
+        .getBytes(StandardCharsets.UTF_8), record.headers(), bytes)).isFalse();
+  }
+
+  @Test
   void shouldPageTheOnCallPersonAtOnceWithASignedAckLinkAndFallbacks() throws Exception {
     event(IncidentEvent.Type.OPENED, incident("ville", Severity.HIGH));
     List<Notification> pages = outbox.readValuesToList();

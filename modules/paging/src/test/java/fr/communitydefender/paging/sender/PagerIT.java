@@ -100,7 +100,7 @@ class PagerIT {
         Notification.Channel.SMS, new TwilioSender(vertx, config.channels().sms().twilio()));
     return new Pager(kafka.bootstrapServers(), senders, config, attempts, outbox,
         new PagingMetrics(new SimpleMeterRegistry()), 2, Duration.ofMillis(100), new fr.communitydefender.paging.inbound.SmsReplies(),
-        new IncidentWhy(vertx, config.consoleUrl()));
+        new IncidentWhy(vertx, config.consoleUrl()), KEY);
   }
 
   private static List<jakarta.mail.internet.MimeMessage> to(String recipient) {
@@ -128,7 +128,8 @@ class PagerIT {
         "[HAUTE] Pic — ville", "Nouvel incident", "CD HAUTE ville: Pic", null,
         List.of(Notification.Channel.EMAIL), Instant.now());
     try (var attempts = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_ATTEMPTS, "t-attempts");
-        var outbox = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox")) {
+        var outbox = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox",
+            fr.communitydefender.paging.OutboxSignature.serializer(KEY))) {
       outbox.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), page.incidentId(), page)).get();
       runUntil(config, attempts, outbox,
           () -> await().atMost(Duration.ofSeconds(30)).until(() -> to("camille@ville.example").size() == 1));
@@ -147,6 +148,27 @@ class PagerIT {
         assertThat(a.maskedAddress()).isEqualTo("c•••@ville.example");
       }));
       assertThat(to("camille@ville.example")).as("not sent twice").hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldSendNothingAnyoneWroteToTheOutboxWithoutTheKey() throws Exception {
+    OnCallConfig config = config("unsigned");
+    Notification forged = new Notification("inc-f:1:0:camille:EMAIL", "inc-f", "ville", Notification.Kind.OPENED, 0,
+        Severity.HIGH, "camille", "Camille", Notification.Channel.EMAIL, "victime@ailleurs.example", "fr",
+        "Message de la mairie", "Cliquez ici", null, null, List.of(), Instant.now());
+    try (var attempts = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_ATTEMPTS, "t-attempts-f");
+        var unsigned = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox-f");
+        var wrongKey = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox-w",
+            fr.communitydefender.paging.OutboxSignature.serializer("another key, thirty-two bytes!!!"
+                .getBytes(StandardCharsets.UTF_8)))) {
+      unsigned.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), forged.incidentId(), forged)).get();
+      wrongKey.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), forged.incidentId(), forged)).get();
+      runUntil(config, attempts, unsigned, () -> assertThat(attemptsFor("inc-f:", 2)).hasSize(2).allSatisfy(a -> {
+        assertThat(a.outcome()).isEqualTo(DeliveryAttempt.Outcome.GAVE_UP);
+        assertThat(a.detail()).startsWith("refused: not signed by the escalation stage");
+      }));
+      assertThat(to("victime@ailleurs.example")).as("nothing sent").isEmpty();
     }
   }
 
@@ -266,7 +288,8 @@ class PagerIT {
         Severity.HIGH, "yanis", "Yanis", Notification.Channel.EMAIL, "yanis@ville.example", "fr",
         "[HAUTE] Pic — ville", "Nouvel incident\n", "sms", null, List.of(), Instant.now());
     try (var attempts = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_ATTEMPTS, "t-attempts-why");
-        var outbox = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox-why")) {
+        var outbox = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox-why",
+            fr.communitydefender.paging.OutboxSignature.serializer(KEY))) {
       outbox.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), page.incidentId(), page)).get();
       runUntil(config, attempts, outbox,
           () -> await().atMost(Duration.ofSeconds(30)).until(() -> to("yanis@ville.example").size() == 1));
