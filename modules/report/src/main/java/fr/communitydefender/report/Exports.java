@@ -24,16 +24,19 @@ import java.util.function.LongConsumer;
 public final class Exports {
   /** The formats, as given on the command line and in the console. */
   public enum Format {
-    PDF("application/pdf", "pdf"), HTML("text/html; charset=utf-8", "html"), CSV("text/csv; charset=utf-8", "csv"),
-    JSONL("application/x-ndjson", "jsonl"), TIMELINE("text/csv; charset=utf-8", "timeline.csv"),
-    JSON("application/json", "json");
+    PDF("application/pdf", "pdf", true), HTML("text/html; charset=utf-8", "html", true),
+    CSV("text/csv; charset=utf-8", "csv", false), JSONL("application/x-ndjson", "jsonl", false),
+    TIMELINE("text/csv; charset=utf-8", "timeline.csv", false), JSON("application/json", "json", true);
 
     public final String contentType;
     public final String extension;
+    /** Whether the format shows terms and named entities (the explainer's work; mention streams do not). */
+    public final boolean explained;
 
-    Format(String contentType, String extension) {
+    Format(String contentType, String extension, boolean explained) {
       this.contentType = contentType;
       this.extension = extension;
+      this.explained = explained;
     }
 
     public static Format of(String s) {

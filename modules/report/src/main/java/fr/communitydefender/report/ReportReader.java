@@ -84,6 +84,12 @@ public final class ReportReader {
   }
 
   public Report read(String incidentId, ReportOptions options) throws IOException {
+    return read(incidentId, options, true);
+  }
+
+  /** {@code explain}: look for terms and named entities (when this reader has an explainer). */
+  public Report read(String incidentId, ReportOptions options, boolean explain) throws IOException {
+    var explainer = explain ? this.explainer : null;
     Incident incident = incident(incidentId);
     Instant[] period = period(incident);
     Instant from = period[0];

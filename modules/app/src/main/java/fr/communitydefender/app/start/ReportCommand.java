@@ -112,9 +112,8 @@ public final class ReportCommand implements Callable<Integer> {
             StorageConfig.DEFAULT_RETENTION_DAYS, 1);
     ElasticsearchClient client = EsClientFactory.create(config);
     try {
-      boolean entities = f == Exports.Format.PDF || f == Exports.Format.HTML || f == Exports.Format.JSON;
       ReportReader reader = new ReportReader(client, Clock.systemUTC(),
-          entities && !list ? fr.communitydefender.enrichment.explain.Explainer.standard() : null);
+          f.explained && !list ? fr.communitydefender.enrichment.explain.Explainer.standard() : null);
       if (list) {
         for (Incident i : reader.incidents()) {
           System.out.printf("%-40s %-9s %-13s %s  %s%n", i.id(), i.severity().id(), i.status().name().toLowerCase(),
@@ -124,7 +123,7 @@ public final class ReportCommand implements Callable<Integer> {
       }
       Report report;
       try {
-        report = reader.read(incident, options);
+        report = reader.read(incident, options, f.explained);
       } catch (IllegalArgumentException e) {
         System.err.println("community-defender: " + e.getMessage() + " (see --list)");
         return 2;

@@ -48,7 +48,7 @@ public final class ReportRouter {
     }
     String id = ctx.pathParam("id");
     vertx.executeBlocking(() -> {
-      Report report = reader.read(id, options);
+      Report report = reader.read(id, options, format.explained);
       Path file = Files.createTempFile("cd-report-", "." + format.extension);
       try (OutputStream out = Files.newOutputStream(file)) {
         Exports.write(reader, report, format, commune, reader.summary(id), out, n -> { });
