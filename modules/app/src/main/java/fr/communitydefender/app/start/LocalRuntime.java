@@ -340,7 +340,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
     var attempts = Producers.forTopic(bootstrap, Topics.PAGING_ATTEMPTS, "cd-pager-attempts");
     var outbox = Producers.forTopic(bootstrap, Topics.PAGING_OUTBOX, "cd-pager-outbox",
-        fr.communitydefender.paging.OutboxSignature.serializer(key));
+        fr.communitydefender.domain.paging.OutboxSignature.serializer(key));
     resources.push(attempts);
     resources.push(outbox);
     SmsReplies replies = new SmsReplies();

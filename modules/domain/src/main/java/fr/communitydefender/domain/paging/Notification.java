@@ -28,8 +28,8 @@ public record Notification(
     java.util.List<Channel> fallbacks,
     Instant createdAt) {
 
-  /** Why the message is sent. */
-  public enum Kind { OPENED, ESCALATED, REMINDER, RESOLVED, UNACKNOWLEDGED }
+  /** Why the message is sent ({@code APPROVAL}: a draft waits for this person's approval). */
+  public enum Kind { OPENED, ESCALATED, REMINDER, RESOLVED, UNACKNOWLEDGED, APPROVAL }
 
   /** How it reaches the person; written in lower case (email, sms, webhook). */
   public enum Channel {

@@ -93,9 +93,47 @@ public final class Topics {
       new TopicSpec<>("cd.incident-summaries", Serdes.String(),
           JsonSerde.of(fr.communitydefender.domain.incident.IncidentSummary.class), null, true);
 
+  /** Commands to incident rooms (drafts, approvals, notes…), keyed by incident id: one task owns each incident. */
+  public static final TopicSpec<String, fr.communitydefender.domain.room.RoomCommand> ROOM_COMMANDS = new TopicSpec<>(
+      "cd.room.commands", Serdes.String(), JsonSerde.of(fr.communitydefender.domain.room.RoomCommand.class),
+      Duration.ofDays(30));
+
+  /** The room stage's answer to each command, keyed by incident id; short-lived (the console waits for it). */
+  public static final TopicSpec<String, fr.communitydefender.domain.room.RoomOutcome> ROOM_OUTCOMES = new TopicSpec<>(
+      "cd.room.outcomes", Serdes.String(), JsonSerde.of(fr.communitydefender.domain.room.RoomOutcome.class),
+      Duration.ofDays(1));
+
+  /** Each room's latest state, keyed by incident id; compacted, read whole by consoles. */
+  public static final TopicSpec<String, fr.communitydefender.domain.room.RoomState> ROOM_STATES = new TopicSpec<>(
+      "cd.room.states", Serdes.String(), JsonSerde.of(fr.communitydefender.domain.room.RoomState.class), null, true);
+
+  /** Each draft with its versions, comments and approvals, keyed {@code incident/draft}; compacted. */
+  public static final TopicSpec<String, fr.communitydefender.domain.room.Draft> ROOM_DRAFTS = new TopicSpec<>(
+      "cd.room.drafts", Serdes.String(), JsonSerde.of(fr.communitydefender.domain.room.Draft.class), null, true);
+
+  /** The main courante: every incident's hash-chained entries, keyed by incident id, in order; kept forever. */
+  public static final TopicSpec<String, fr.communitydefender.domain.room.CouranteEntry> MAIN_COURANTE =
+      new TopicSpec<>("cd.main-courante", Serdes.String(),
+          JsonSerde.of(fr.communitydefender.domain.room.CouranteEntry.class), null);
+
+  /** Approved versions to publish, keyed by incident id (the publisher's queue). */
+  public static final TopicSpec<String, fr.communitydefender.domain.room.Publication> PUBLICATIONS = new TopicSpec<>(
+      "cd.room.publications", Serdes.String(), JsonSerde.of(fr.communitydefender.domain.room.Publication.class),
+      Duration.ofDays(7));
+
+  /** The commune's suspend switch for scheduled publications, one key; compacted. */
+  public static final TopicSpec<String, fr.communitydefender.domain.room.PublishingSwitch> PUBLISHING_SWITCH =
+      new TopicSpec<>("cd.publishing-switch", Serdes.String(),
+          JsonSerde.of(fr.communitydefender.domain.room.PublishingSwitch.class), null, true);
+
+  /** Wording and templates written by admins (the shipped starter set is in the code), keyed by id; compacted. */
+  public static final TopicSpec<String, fr.communitydefender.domain.room.Wording> WORDING = new TopicSpec<>(
+      "cd.wording", Serdes.String(), JsonSerde.of(fr.communitydefender.domain.room.Wording.class), null, true);
+
   public static final List<TopicSpec<?, ?>> ALL = List.of(MENTIONS_RAW, MENTIONS_ENRICHED, MENTIONS_DEEP, DEAD_LETTER,
       SIGNALS_VOLUME, SIGNALS_TERMS, INCIDENTS, INCIDENT_COMMANDS, SILENCES, COLLECTOR_STATE, COLLECTOR_HEALTH,
-      PAGING_OUTBOX, PAGING_ATTEMPTS, ACCOUNTS, AUDIT, SITUATION_LINKS, ACK_LINKS_USED, INCIDENT_SUMMARIES);
+      PAGING_OUTBOX, PAGING_ATTEMPTS, ACCOUNTS, AUDIT, SITUATION_LINKS, ACK_LINKS_USED, INCIDENT_SUMMARIES,
+      ROOM_COMMANDS, ROOM_OUTCOMES, ROOM_STATES, ROOM_DRAFTS, MAIN_COURANTE, PUBLICATIONS, PUBLISHING_SWITCH, WORDING);
 
   private Topics() {}
 }

@@ -37,6 +37,7 @@ public final class Messages {
       case RESOLVED -> fr ? "Incident résolu" : "Incident resolved";
       case UNACKNOWLEDGED -> fr ? "Personne n'a pris l'incident, l'escalade est terminée"
           : "Nobody took the incident; escalation finished";
+      case APPROVAL -> fr ? "Un projet de réponse attend votre validation" : "A draft response awaits your approval";
     };
     String subject = "[" + severity + "] " + (kind == Notification.Kind.RESOLVED ? (fr ? "Résolu : " : "Resolved: ") : "")
         + i.title() + " — " + i.watchId();
@@ -67,6 +68,7 @@ public final class Messages {
       case REMINDER -> fr ? "RAPPEL " : "REMINDER ";
       case RESOLVED -> fr ? "RESOLU " : "RESOLVED ";
       case UNACKNOWLEDGED -> fr ? "NON PRIS " : "NOT TAKEN ";
+      case APPROVAL -> fr ? "A VALIDER " : "TO APPROVE ";
     };
     String sms = "CD " + shortWhat + severity + " " + i.watchId() + ": " + i.title()
         + (kind == Notification.Kind.RESOLVED || i.reason() == null ? "" : ". " + i.reason())

@@ -31,7 +31,7 @@ public final class PagingTopology {
     t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
         JsonSerde.of(EscalationState.class)), "escalate");
     t.addSink(OUTBOX_SINK, Topics.PAGING_OUTBOX.name(), Serdes.String().serializer(),
-        fr.communitydefender.paging.OutboxSignature.serializer(ackKey), "escalate");
+        fr.communitydefender.domain.paging.OutboxSignature.serializer(ackKey), "escalate");
     t.addSink(ATTEMPTS_SINK, Topics.PAGING_ATTEMPTS.name(), Serdes.String().serializer(),
         JsonSerde.of(DeliveryAttempt.class).serializer(), "escalate");
     return t;

@@ -52,7 +52,7 @@ public final class Pager extends ConsumerLoop {
   private final byte[] key;
 
   /**
-   * {@code key}: the installation key pages are signed with ({@link fr.communitydefender.paging.OutboxSignature});
+   * {@code key}: the installation key pages are signed with ({@link fr.communitydefender.domain.paging.OutboxSignature});
    * {@code outbox} must sign with it too (fallbacks go back to the outbox).
    */
   public Pager(String bootstrap, Map<Notification.Channel, ChannelSender> senders, OnCallConfig config,
@@ -115,7 +115,7 @@ public final class Pager extends ConsumerLoop {
             .log("unreadable outbox record skipped");
         continue;
       }
-      if (!fr.communitydefender.paging.OutboxSignature.valid(key, r.headers(), r.value())) {
+      if (!fr.communitydefender.domain.paging.OutboxSignature.valid(key, r.headers(), r.value())) {
         record(n, "-", null, DeliveryAttempt.Outcome.GAVE_UP,
             "refused: not signed by the escalation stage (a page written to Kafka by someone else)");
         continue;

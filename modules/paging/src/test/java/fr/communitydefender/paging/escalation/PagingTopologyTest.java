@@ -85,8 +85,8 @@ class PagingTopologyTest {
     var record = outbox.readRecord();
     byte[] bytes = Topics.PAGING_OUTBOX.valueSerde().serializer().serialize(Topics.PAGING_OUTBOX.name(),
         record.value());
-    assertThat(fr.communitydefender.paging.OutboxSignature.valid(KEY, record.headers(), bytes)).isTrue();
-    assertThat(fr.communitydefender.paging.OutboxSignature.valid("another key, thirty-two bytes!!!"
+    assertThat(fr.communitydefender.domain.paging.OutboxSignature.valid(KEY, record.headers(), bytes)).isTrue();
+    assertThat(fr.communitydefender.domain.paging.OutboxSignature.valid("another key, thirty-two bytes!!!"
         .getBytes(StandardCharsets.UTF_8), record.headers(), bytes)).isFalse();
   }
 

@@ -129,7 +129,7 @@ class PagerIT {
         List.of(Notification.Channel.EMAIL), Instant.now());
     try (var attempts = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_ATTEMPTS, "t-attempts");
         var outbox = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox",
-            fr.communitydefender.paging.OutboxSignature.serializer(KEY))) {
+            fr.communitydefender.domain.paging.OutboxSignature.serializer(KEY))) {
       outbox.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), page.incidentId(), page)).get();
       runUntil(config, attempts, outbox,
           () -> await().atMost(Duration.ofSeconds(30)).until(() -> to("camille@ville.example").size() == 1));
@@ -160,7 +160,7 @@ class PagerIT {
     try (var attempts = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_ATTEMPTS, "t-attempts-f");
         var unsigned = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox-f");
         var wrongKey = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox-w",
-            fr.communitydefender.paging.OutboxSignature.serializer("another key, thirty-two bytes!!!"
+            fr.communitydefender.domain.paging.OutboxSignature.serializer("another key, thirty-two bytes!!!"
                 .getBytes(StandardCharsets.UTF_8)))) {
       unsigned.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), forged.incidentId(), forged)).get();
       wrongKey.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), forged.incidentId(), forged)).get();
@@ -289,7 +289,7 @@ class PagerIT {
         "[HAUTE] Pic — ville", "Nouvel incident\n", "sms", null, List.of(), Instant.now());
     try (var attempts = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_ATTEMPTS, "t-attempts-why");
         var outbox = Producers.forTopic(kafka.bootstrapServers(), Topics.PAGING_OUTBOX, "t-outbox-why",
-            fr.communitydefender.paging.OutboxSignature.serializer(KEY))) {
+            fr.communitydefender.domain.paging.OutboxSignature.serializer(KEY))) {
       outbox.send(new ProducerRecord<>(Topics.PAGING_OUTBOX.name(), page.incidentId(), page)).get();
       runUntil(config, attempts, outbox,
           () -> await().atMost(Duration.ofSeconds(30)).until(() -> to("yanis@ville.example").size() == 1));

@@ -1,7 +1,6 @@
-package fr.communitydefender.paging;
+package fr.communitydefender.domain.paging;
 
 import fr.communitydefender.domain.crypto.Hmac;
-import fr.communitydefender.domain.paging.Notification;
 import fr.communitydefender.domain.topic.Topics;
 import java.security.MessageDigest;
 import org.apache.kafka.common.header.Header;
