@@ -107,6 +107,45 @@ public final class ConsoleVerticle extends VerticleBase {
         summaries.put(k, v);
       }
     }));
+    fr.communitydefender.console.room.RoomView rooms = new fr.communitydefender.console.room.RoomView();
+    fr.communitydefender.console.room.RoomService roomService =
+        new fr.communitydefender.console.room.RoomService(vertx, sender, clock);
+    fr.communitydefender.console.room.WordingLibrary wording = new fr.communitydefender.console.room.WordingLibrary();
+    hub.inbound(new fr.communitydefender.console.room.RoomSocket(hub, roomService, audit, sessions));
+    wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.ROOM_STATES, (k, v) -> {
+      if (v != null) {
+        rooms.apply(v);
+        context.runOnContext(x -> hub.broadcast("room", fr.communitydefender.domain.json.Json.write(
+            Map.of("type", "room", "incidentId", v.incidentId(), "state", v))));
+      }
+    }));
+    wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.ROOM_DRAFTS, (k, v) -> {
+      if (v != null) {
+        rooms.apply(v);
+        context.runOnContext(x -> hub.broadcast("room", fr.communitydefender.domain.json.Json.write(
+            Map.of("type", "room", "incidentId", v.incidentId(), "draft", v))));
+      }
+    }));
+    wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.MAIN_COURANTE, (k, v) -> {
+      if (v != null) {
+        rooms.apply(v);
+        context.runOnContext(x -> hub.broadcast("entry", fr.communitydefender.domain.json.Json.write(
+            Map.of("type", "entry", "entry", v))));
+      }
+    }));
+    wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.PUBLISHING_SWITCH, (k, v) -> {
+      if (v != null) {
+        rooms.apply(v);
+        context.runOnContext(x -> hub.broadcast("switch", fr.communitydefender.domain.json.Json.write(
+            Map.of("type", "switch", "switch", v))));
+      }
+    }));
+    wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.WORDING, wording::apply));
+    wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.ROOM_OUTCOMES, (k, v) -> {
+      if (v != null) {
+        roomService.outcome(v);
+      }
+    }, true));
     if (situation != null) {
       wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.SITUATION_LINKS, (k, v) -> {
         if (v != null) {
@@ -155,6 +194,9 @@ public final class ConsoleVerticle extends VerticleBase {
     root.route("/api/*").subRouter(IncidentsRouter.create(vertx, incidents,
         search == null ? null : new IncidentExplanations(search, explainer), sender, clock, summaries));
     root.route("/api/*").subRouter(SilencesRouter.create(vertx, silences, sender, clock));
+    root.route("/api/*").subRouter(fr.communitydefender.console.room.RoomRouter.create(vertx, rooms, roomService,
+        incidents, sender, clock));
+    root.route("/api/*").subRouter(wording.router(vertx, sender, clock));
     root.route("/*").subRouter(fr.communitydefender.console.paging.AckRouter.create(vertx, incidents, pages, sender,
         config.ackKey(), usedLinks, clock));
     if (situation != null) {

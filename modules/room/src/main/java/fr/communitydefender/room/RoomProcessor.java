@@ -85,7 +85,7 @@ final class RoomProcessor implements Processor<String, Object, String, Object> {
   private void outcome(RoomCommand c, Room.Decision d, long ts) {
     long seq = d.ok() && !d.entries().isEmpty() ? d.entries().get(d.entries().size() - 1).seq() : 0;
     context.forward(new Record<>(c.incidentId(), (Object) new RoomOutcome(c.id(), c.incidentId(), d.status(),
-        d.message(), seq, d.latest()), ts), RoomTopology.OUTCOME_SINK);
+        d.message(), seq, d.draft() == null ? null : d.draft().id(), d.latest()), ts), RoomTopology.OUTCOME_SINK);
   }
 
   private void apply(String incident, Room.Decision d, long ts) {

@@ -27,7 +27,7 @@ public final class PermissionTable {
 
   private record Compiled(Row row, Pattern pattern) {}
 
-  public static final List<Row> ROWS = List.of(
+  public static final List<Row> ROWS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
       row("POST", "/api/session", Permission.PUBLIC, "session.login"),
       row("GET", "/api/session", Permission.READ, null),
       row("DELETE", "/api/session", Permission.READ, "session.logout"),
@@ -71,7 +71,36 @@ public final class PermissionTable {
       row("GET", "/ws", Permission.READ, null),
       row("WS", "snapshot", Permission.READ, null),
       row("WS", "mention", Permission.READ, null),
-      row("WS", "incident", Permission.READ, null));
+      row("WS", "incident", Permission.READ, null),
+      row("WS", "room", Permission.READ, null),
+      row("WS", "entry", Permission.READ, null),
+      row("WS", "presence", Permission.READ, null),
+      row("WS", "switch", Permission.READ, null),
+      row("GET", "/api/incidents/:id/room", Permission.READ, null),
+      row("GET", "/api/incidents/:id/courante", Permission.READ, null),
+      row("GET", "/api/incidents/:id/courante/verify", Permission.READ, null),
+      row("GET", "/api/wording", Permission.READ, null),
+      row("PUT", "/api/wording/:id", Permission.ADMIN, "wording.save"),
+      row("DELETE", "/api/wording/:id", Permission.ADMIN, "wording.delete"),
+      row("GET", "/api/publishing/switch", Permission.READ, null),
+      row("PUT", "/api/publishing/switch", Permission.RESPOND, "publishing.switch")),
+      roomRows()).toList();
+
+  /**
+   * Each room command a person may send, by HTTP ({@code POST /api/incidents/:id/room/<command>}) or WebSocket
+   * ({@code room.<command>}): approving and rejecting need {@code APPROVE}, the rest {@code RESPOND}; the
+   * pipeline's own commands (published, switch) have no row, so nobody sends them from outside.
+   */
+  private static java.util.stream.Stream<Row> roomRows() {
+    return java.util.Arrays.stream(fr.communitydefender.domain.room.RoomCommand.Type.values())
+        .filter(t -> !t.system())
+        .flatMap(t -> {
+          Permission p = t == fr.communitydefender.domain.room.RoomCommand.Type.APPROVE
+              || t == fr.communitydefender.domain.room.RoomCommand.Type.REJECT ? Permission.APPROVE : Permission.RESPOND;
+          return java.util.stream.Stream.of(row("POST", "/api/incidents/:id/room/" + t.path(), p, "room." + t.path()),
+              row("WS", "room." + t.path(), p, "room." + t.path()));
+        });
+  }
 
   private static final List<Compiled> COMPILED = ROWS.stream().map(r -> new Compiled(r, r.pattern())).toList();
 

@@ -25,6 +25,18 @@ public final class FeedHub {
   private final int recentMax;
   private final IncidentView incidents;
   private final ConsoleMetrics metrics;
+  private volatile Inbound inbound = null;
+
+  /** Messages from the page (room commands, presence); without one, a message closes the socket (1008). */
+  public interface Inbound {
+    void message(ServerWebSocket ws, Actor actor, String text);
+
+    void closed(ServerWebSocket ws);
+  }
+
+  public void inbound(Inbound handler) {
+    this.inbound = handler;
+  }
 
   public FeedHub(int recentMax, IncidentView incidents, MeterRegistry registry) {
     this.recentMax = recentMax;
@@ -42,9 +54,16 @@ public final class FeedHub {
    */
   public void join(ServerWebSocket ws, Actor actor) {
     clients.put(ws, actor);
-    ws.closeHandler(v -> clients.remove(ws));
-    ws.exceptionHandler(e -> clients.remove(ws));
-    ws.textMessageHandler(m -> ws.close((short) 1008, "no messages accepted"));
+    ws.closeHandler(v -> left(ws));
+    ws.exceptionHandler(e -> left(ws));
+    ws.textMessageHandler(m -> {
+      Inbound in = inbound;
+      if (in == null) {
+        ws.close((short) 1008, "no messages accepted");
+      } else {
+        in.message(ws, clients.getOrDefault(ws, actor), m);
+      }
+    });
     if (PermissionTable.mayReceive(actor, "snapshot")) {
       Map<String, Object> snapshot = new LinkedHashMap<>();
       snapshot.put("type", "snapshot");
@@ -54,11 +73,19 @@ public final class FeedHub {
     }
   }
 
+  private void left(ServerWebSocket ws) {
+    clients.remove(ws);
+    Inbound in = inbound;
+    if (in != null) {
+      in.closed(ws);
+    }
+  }
+
   /** Closes the sockets whose session ended (signed out, expired, account disabled): 4401 tells the page. */
   public void closeEnded(java.util.function.Predicate<Actor> alive) {
     clients.forEach((ws, actor) -> {
       if (!alive.test(actor)) {
-        clients.remove(ws);
+        left(ws);
         ws.close((short) 4401, "session ended");
       }
     });
@@ -76,7 +103,8 @@ public final class FeedHub {
     broadcast("incident", Json.write(Map.of("type", "incident", "event", e)));
   }
 
-  private void broadcast(String type, String message) {
+  /** Sends a message of {@code type} to every client allowed to receive it ({@link PermissionTable#mayReceive}). */
+  public void broadcast(String type, String message) {
     int sent = 0;
     for (Map.Entry<ServerWebSocket, Actor> c : clients.entrySet()) {
       ServerWebSocket ws = c.getKey();

@@ -13,11 +13,20 @@ public final class ApiErrors {
   private ApiErrors() {}
 
   public static void send(RoutingContext ctx, int status, String message) {
+    send(ctx, status, message, null);
+  }
+
+  /** The same shape with details a client can act on (e.g. {@code latest}: the newer version of a draft to merge). */
+  public static void send(RoutingContext ctx, int status, String message, JsonObject details) {
     if (ctx.response().ended()) {
       return;
     }
+    JsonObject error = new JsonObject().put("status", status).put("message", message);
+    if (details != null) {
+      details.forEach(e -> error.put(e.getKey(), e.getValue()));
+    }
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(new JsonObject().put("error", new JsonObject().put("status", status).put("message", message)).encode());
+        .end(new JsonObject().put("error", error).encode());
   }
 
   /** Installs the 404 and failure handlers on the root router. */

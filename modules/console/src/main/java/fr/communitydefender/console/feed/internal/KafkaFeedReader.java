@@ -42,7 +42,12 @@ public final class KafkaFeedReader extends ConsumerLoop {
 
   /** A topic read whole from the beginning, each record (key, value or null for a tombstone) handed to {@code apply}. */
   public record ReadWhole<V>(fr.communitydefender.domain.topic.TopicSpec<String, V> topic,
-      java.util.function.BiConsumer<String, V> apply) {
+      java.util.function.BiConsumer<String, V> apply, boolean fromEnd) {
+    public ReadWhole(fr.communitydefender.domain.topic.TopicSpec<String, V> topic,
+        java.util.function.BiConsumer<String, V> apply) {
+      this(topic, apply, false);
+    }
+
     void handle(ConsumerRecord<byte[], byte[]> r) {
       String key = r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
       apply.accept(key, r.value() == null ? null : topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
@@ -56,7 +61,8 @@ public final class KafkaFeedReader extends ConsumerLoop {
     super("console-feed", Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.CLIENT_ID_CONFIG, "cd-console-feed"));
+        ConsumerConfig.CLIENT_ID_CONFIG, "cd-console-feed",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
     this.view = view;
     this.silences = silences;
     this.collectors = collectors;
@@ -85,12 +91,15 @@ public final class KafkaFeedReader extends ConsumerLoop {
     all.addAll(health);
     all.addAll(attempts);
     List<TopicPartition> whole = new ArrayList<>();
+    List<TopicPartition> tail = new ArrayList<>();
     for (ReadWhole<?> w : wholes) {
-      whole.addAll(partitions(c, w.topic().name()));
+      (w.fromEnd() ? tail : whole).addAll(partitions(c, w.topic().name()));
     }
     all.addAll(whole);
+    all.addAll(tail);
     c.assign(all);
     c.seekToBeginning(whole);
+    c.seekToEnd(tail);
     c.seekToBeginning(incidents);
     c.seekToBeginning(silenced);
     c.seekToBeginning(health);
