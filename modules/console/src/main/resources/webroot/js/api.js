@@ -1,7 +1,7 @@
 // The one API client of the console: JSON in and out, same-origin cookies, one error shape. A 401 tells the page
 // the session ended (event "cd:signed-out"), without a reload, so text being typed stays on the page.
 export class ApiError extends Error {
-  constructor(status, message) { super(message); this.status = status; }
+  constructor(status, message, details) { super(message); this.status = status; this.details = details || {}; }
 }
 
 export async function api(method, path, body) {
@@ -24,7 +24,7 @@ export async function api(method, path, body) {
     if (response.status === 401 && path !== '/api/session') {
       document.dispatchEvent(new CustomEvent('cd:signed-out', { detail: message }));
     }
-    throw new ApiError(response.status, message);
+    throw new ApiError(response.status, message, data && data.error);
   }
   return data;
 }

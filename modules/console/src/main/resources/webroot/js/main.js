@@ -1,6 +1,6 @@
 // Boots the console: strings, session, then the views and the live connection. When the session ends (sign-out
 // elsewhere, time-out, account disabled) the sign-in form comes over the page, which keeps what was being typed.
-import { get, post, del } from './api.js';
+import { get, post, put, del } from './api.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import * as ws from './ws.js';
@@ -18,7 +18,46 @@ function setStatus(state) {
   s.className = 'status status-' + state;
 }
 
+let publishingSwitch = null;
+
+function renderSwitch(user) {
+  const banner = document.getElementById('switch-banner');
+  const sw = publishingSwitch;
+  banner.hidden = !(sw && sw.suspended);
+  banner.textContent = sw && sw.suspended ? t('switch.on') + ' ' + t('switch.by', { who: sw.by, at: i18n.time(sw.at), reason: sw.reason || '' }) : '';
+  const form = document.getElementById('switch-form');
+  form.hidden = !(user && user.permissions.includes('respond'));
+  document.getElementById('switch-reason').parentElement.hidden = !!(sw && sw.suspended);
+  document.getElementById('switch-toggle').textContent = sw && sw.suspended ? t('switch.resume') : t('switch.suspend');
+}
+
+function initSwitch(user) {
+  get('/api/publishing/switch').then((sw) => { publishingSwitch = sw; renderSwitch(user); }).catch(() => {});
+  document.getElementById('switch-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const on = !(publishingSwitch && publishingSwitch.suspended);
+    const reason = document.getElementById('switch-reason').value.trim();
+    const status = document.getElementById('switch-status');
+    if (on && !reason) { status.textContent = t('switch.reasonRequired'); return; }
+    try {
+      publishingSwitch = await put('/api/publishing/switch', { suspended: on, reason: on ? reason : null });
+      document.getElementById('switch-reason').value = '';
+      status.textContent = '';
+      renderSwitch(user);
+    } catch (e) {
+      status.textContent = t('error', { reason: e.message });
+    }
+  });
+}
+
+let currentUser = null;
+
 function onMessage(msg) {
+  if (msg.type === 'switch') {
+    publishingSwitch = msg.switch;
+    renderSwitch(currentUser);
+    return;
+  }
   if (msg.type === 'snapshot') {
     feed.reset();
     (msg.mentions || []).slice().reverse().forEach(feed.add);
@@ -46,8 +85,10 @@ function showApp(user) {
   document.getElementById('me').textContent = t('me', { name: user.displayName, roles: user.roles.map((r) => t('role.' + r)).join(', ') });
   document.getElementById('user-bar').hidden = false;
   incidents.setUser(user);
+  currentUser = user;
   if (!started) {
     started = true;
+    initSwitch(user);
     search.init();
     incidents.initSummary();
     silences.init(user);

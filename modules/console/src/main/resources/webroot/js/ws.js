@@ -3,11 +3,22 @@
 let socket = null;
 let stopped = false;
 
-export function connect(onMessage, onStatus) {
+let opened = null;
+
+/** Sends a message (room commands, presence) when connected; false when not. */
+export function send(message) {
+  if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+  socket.send(JSON.stringify(message));
+  return true;
+}
+
+/** {@code onOpen}: called on each (re)connection, e.g. to say again where the user is. */
+export function connect(onMessage, onStatus, onOpen) {
   stopped = false;
+  opened = onOpen || opened;
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
   socket = new WebSocket(proto + '//' + location.host + '/ws');
-  socket.onopen = () => onStatus('live');
+  socket.onopen = () => { onStatus('live'); if (opened) opened(); };
   socket.onclose = (ev) => {
     if (ev.code === 4401 || stopped) {
       onStatus('down');
@@ -15,7 +26,7 @@ export function connect(onMessage, onStatus) {
       return;
     }
     onStatus('retry');
-    setTimeout(() => { if (!stopped) connect(onMessage, onStatus); }, 2000);
+    setTimeout(() => { if (!stopped) connect(onMessage, onStatus, opened); }, 2000);
   };
   socket.onmessage = (ev) => {
     let msg;

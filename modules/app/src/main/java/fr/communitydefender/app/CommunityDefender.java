@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     description = "Crisis monitoring and response console for local governments.",
     subcommands = {StartCommand.class, CheckConfigCommand.class, RulesCommand.class,
         fr.communitydefender.app.start.OnCallCommand.class, fr.communitydefender.app.start.AdminCommand.class,
-        fr.communitydefender.app.start.ReportCommand.class,
+        fr.communitydefender.app.start.ReportCommand.class, fr.communitydefender.app.start.CouranteCommand.class,
         CommandLine.HelpCommand.class})
 public final class CommunityDefender {
   public static void main(String[] args) {

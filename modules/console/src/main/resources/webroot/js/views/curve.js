@@ -5,7 +5,8 @@ import { t } from '../i18n.js';
 
 let plot = null;
 
-export async function show(incident) {
+/** {@code markers}: [{at, label, color}] drawn as vertical lines (acknowledgement, publications). */
+export async function show(incident, markers) {
   const box = document.getElementById('curve');
   const legend = document.getElementById('curve-legend');
   const from = new Date(new Date(incident.openedAt).getTime() - 30 * 60000);
@@ -31,10 +32,18 @@ export async function show(incident) {
         ctx.save(); ctx.strokeStyle = '#b42318'; ctx.setLineDash([4, 4]); ctx.lineWidth = 2;
         ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke();
         ctx.restore();
+        (markers || []).forEach((m) => {
+          const mx = u.valToPos(new Date(m.at).getTime() / 1000, 'x', true);
+          ctx.save(); ctx.strokeStyle = m.color || '#067647'; ctx.lineWidth = 2; ctx.setLineDash(m.dash || []);
+          ctx.beginPath(); ctx.moveTo(mx, u.bbox.top); ctx.lineTo(mx, u.bbox.top + u.bbox.height); ctx.stroke();
+          ctx.fillStyle = m.color || '#067647'; ctx.font = '12px system-ui'; ctx.fillText(m.label, mx + 3, u.bbox.top + 12);
+          ctx.restore();
+        });
       }] },
     }, [xs, ys], box);
     const max = ys.reduce((m, v) => Math.max(m, v), 0);
-    legend.textContent = t('curve.legend', { minutes: buckets.length, max });
+    legend.textContent = t('curve.legend', { minutes: buckets.length, max }) +
+      (markers && markers.length ? ' ; ' + markers.map((m) => m.label + ' ' + new Date(m.at).toLocaleTimeString()).join(', ') : '');
   } catch (e) {
     legend.textContent = t('curve.unavailable', { reason: e.message });
   }

@@ -54,6 +54,10 @@ function render() {
     head.appendChild(open);
     head.appendChild(el('span', 'incident-status', t('status.' + i.status)));
     li.appendChild(head);
+    const roomLink = el('a', 'room-link', t('room.open'));
+    roomLink.href = '/room.html?incident=' + encodeURIComponent(i.id);
+    roomLink.setAttribute('aria-label', t('room.open') + ' : ' + i.title);
+    li.appendChild(roomLink);
     if (i.status === 'OPEN' && may('respond')) {
       const take = button('ack', t('incident.take'), () => decide(i, take, 'ack'));
       head.appendChild(take);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code check-config}: validates watches and alert rules, like {@code amtool check-config}; exit 0 when valid. */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-    description = "Checks the watches, alert rules, collectors and on-call file; prints file:line:column: field: problem on error.")
+    description = "Checks the watches, alert rules, collectors, on-call, approval chains and publishing files; prints file:line:column: field: problem on error.")
 public final class CheckConfigCommand implements Callable<Integer> {
   @Option(names = "--watches", paramLabel = "FILE", description = "Watches YAML (default: the built-in demo watches).")
   Path watches;
@@ -27,6 +27,13 @@ public final class CheckConfigCommand implements Callable<Integer> {
   @Option(names = "--oncall", paramLabel = "FILE", description = "On-call YAML to check too (references, secrets).")
   Path oncall;
 
+  @Option(names = "--approval-chains", paramLabel = "FILE", description = "Approval chains YAML to check too.")
+  Path approvalChains;
+
+  @Option(names = "--publishing", paramLabel = "FILE", description = "Publishing accounts YAML to check too (its "
+      + "secrets must be readable).")
+  Path publishing;
+
   @Override
   public Integer call() throws Exception {
     try {
@@ -37,8 +44,15 @@ public final class CheckConfigCommand implements Callable<Integer> {
           : fr.communitydefender.collectors.live.CollectorsConfig.load(collectors).collectors().size();
       String people = oncall == null ? ""
           : ", " + fr.communitydefender.paging.oncall.OnCallConfig.load(oncall).people().size() + " people on call";
-      System.out.printf("OK: %d watches, %d rules%s%s%n", w.watches().size(), r.rules().size(),
-          collectors == null ? "" : ", " + sources + " collectors", people);
+      String chains = approvalChains == null ? ""
+          : ", " + fr.communitydefender.room.chains.ApprovalChains.load(approvalChains).chains().size()
+              + " approval chains";
+      if (publishing != null) {
+        fr.communitydefender.room.publish.PublishingConfig.load(publishing);
+      }
+      System.out.printf("OK: %d watches, %d rules%s%s%s%s%n", w.watches().size(), r.rules().size(),
+          collectors == null ? "" : ", " + sources + " collectors", people, chains,
+          publishing == null ? "" : ", publishing accounts");
       return 0;
     } catch (ConfigException e) {
       System.err.println(e.getMessage());

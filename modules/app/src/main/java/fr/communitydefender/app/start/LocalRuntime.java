@@ -91,6 +91,7 @@ public final class LocalRuntime implements AutoCloseable {
   /** HTTP endpoints of the roles run here (webhook intakes, SMS replies), served by the console or on their own. */
   private final List<java.util.function.Function<Vertx, Router>> apiRouters = new java.util.ArrayList<>();
   private MailCatcher mailCatcher;
+  private RoomUnit room;
   private Thread replayThread;
   private volatile ReplayCollector.Result replayResult;
 
@@ -147,6 +148,14 @@ public final class LocalRuntime implements AutoCloseable {
     }
     if (o.roles().contains(Role.PAGE)) {
       startPaging(o, checks);
+    }
+    if (o.roles().contains(Role.ROOM)) {
+      String consoleUrl = o.console().access().publicOrigin() != null ? o.console().access().publicOrigin()
+          : "http://" + o.httpHost() + ":" + o.httpPort();
+      room = new RoomUnit(o.room(), KeyFiles.readOrCreate(o.paging().ackKey()), consoleUrl, registry);
+      resources.push(room);
+      room.start(bootstrap, o.dataDir().resolve("streams"), o.embeddedKafka());
+      checks.put("room", room::healthy);
     }
     Router intake = collectors == null ? null : collectors.intakeRouter(ApiErrors::send);
     if (intake != null) {
@@ -446,6 +455,11 @@ public final class LocalRuntime implements AutoCloseable {
   /** The demo mail catcher, or null when pages go to a real SMTP server (or nobody is paged). */
   public MailCatcher mailCatcher() {
     return mailCatcher;
+  }
+
+  /** The local Mastodon stand-in receiving published responses, or null. */
+  public fr.communitydefender.devservices.social.MastodonStandIn mastodonStandIn() {
+    return room == null ? null : room.mastodonStandIn();
   }
 
   public int consolePort() {

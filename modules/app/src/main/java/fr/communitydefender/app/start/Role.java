@@ -15,6 +15,12 @@ public enum Role {
   ALERT,
   /** Storage: enriched mentions and incidents into Elasticsearch; retention. */
   INDEX,
+  /**
+   * Streams: the incident rooms (drafts, four-eyes approval chains, the hash-chained main courante; exactly-once), and
+   * the publisher of approved responses (Mastodon, Bluesky; in local mode without {@code --publishing}, a Mastodon
+   * stand-in).
+   */
+  ROOM,
   /** The HTTP/WebSocket console, API, search and metrics. */
   CONSOLE,
   /**

@@ -33,7 +33,8 @@ public record RuntimeOptions(
     DeepConfig deep,
     CollectorsConfig collectors,
     PagingOptions paging,
-    ConsoleOptions console) {
+    ConsoleOptions console,
+    RoomOptions room) {
 
   public RuntimeOptions {
     roles = roles == null || roles.isEmpty() ? EnumSet.allOf(Role.class) : Set.copyOf(roles);
@@ -45,6 +46,7 @@ public record RuntimeOptions(
     collectors = collectors == null ? new CollectorsConfig(List.of()) : collectors;
     paging = paging == null ? PagingOptions.defaults(dataDir) : paging;
     console = console == null ? ConsoleOptions.defaults() : console;
+    room = room == null ? RoomOptions.defaults() : room;
     if (storage == null) {
       storage = StorageOptions.embeddedForTests(dataDir);
     }
@@ -58,7 +60,7 @@ public record RuntimeOptions(
       int httpPort, int partitions, Short replicationFactor, WatchesConfig watches, AlertRules rules,
       ReplayOptions replay, StorageOptions storage, SentimentConfig sentiment, DeepConfig deep) {
     this(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions, replicationFactor, watches, rules,
-        replay, storage, sentiment, deep, null, null, null);
+        replay, storage, sentiment, deep, null, null, null, null);
   }
 
   /** A run with live collectors and default paging. */
@@ -67,7 +69,7 @@ public record RuntimeOptions(
       ReplayOptions replay, StorageOptions storage, SentimentConfig sentiment, DeepConfig deep,
       CollectorsConfig collectors) {
     this(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions, replicationFactor, watches, rules,
-        replay, storage, sentiment, deep, collectors, null, null);
+        replay, storage, sentiment, deep, collectors, null, null, null);
   }
 
   /** A run with live collectors and paging settings, default console settings. */
@@ -76,7 +78,16 @@ public record RuntimeOptions(
       ReplayOptions replay, StorageOptions storage, SentimentConfig sentiment, DeepConfig deep,
       CollectorsConfig collectors, PagingOptions paging) {
     this(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions, replicationFactor, watches, rules,
-        replay, storage, sentiment, deep, collectors, paging, null);
+        replay, storage, sentiment, deep, collectors, paging, null, null);
+  }
+
+  /** A run with default incident room settings. */
+  public RuntimeOptions(Set<Role> roles, Path dataDir, String kafkaBootstrap, int kafkaPort, String httpHost,
+      int httpPort, int partitions, Short replicationFactor, WatchesConfig watches, AlertRules rules,
+      ReplayOptions replay, StorageOptions storage, SentimentConfig sentiment, DeepConfig deep,
+      CollectorsConfig collectors, PagingOptions paging, ConsoleOptions console) {
+    this(roles, dataDir, kafkaBootstrap, kafkaPort, httpHost, httpPort, partitions, replicationFactor, watches, rules,
+        replay, storage, sentiment, deep, collectors, paging, console, null);
   }
 
   /** Whether this run talks to Elasticsearch (indexing or the console's search). */

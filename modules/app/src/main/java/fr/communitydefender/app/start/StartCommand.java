@@ -124,6 +124,18 @@ public final class StartCommand implements Callable<Integer> {
       + "on-call people through an in-process mail catcher (see /mailbox.html); with an external cluster nobody is paged.")
   Path oncall;
 
+  @Option(names = "--approval-chains", paramLabel = "FILE", description = "Who approves what the city says "
+      + "(default: the demo's approval-chains.yaml).")
+  Path approvalChains;
+
+  @Option(names = "--publishing", paramLabel = "FILE", description = "The commune's Mastodon and Bluesky accounts "
+      + "(publishing.yaml; default in local mode: a local Mastodon stand-in).")
+  Path publishing;
+
+  @Option(names = "--mastodon-stand-in-port", paramLabel = "PORT", description = "Port of the local Mastodon stand-in "
+      + "without --publishing (default: any free port).")
+  int mastodonStandInPort;
+
   @Option(names = "--commune", paramLabel = "NAME", description = "The commune's name on incident reports.")
   String commune;
 
@@ -271,7 +283,11 @@ public final class StartCommand implements Callable<Integer> {
         collectors == null ? null : CollectorsConfig.load(collectors),
         new PagingOptions(oncall == null ? null : fr.communitydefender.paging.oncall.OnCallConfig.load(oncall),
             ackKey != null ? ackKey : dataDir.resolve("secrets").resolve("ack.key"), mailCatcherPort),
-        new ConsoleOptions(access(), demo, commune != null ? commune : demo ? "Sainte-Aure (démo)" : null));
+        new ConsoleOptions(access(), demo, commune != null ? commune : demo ? "Sainte-Aure (démo)" : null),
+        new RoomOptions(approvalChains == null ? null
+            : fr.communitydefender.room.chains.ApprovalChains.load(approvalChains),
+            publishing == null ? null : fr.communitydefender.room.publish.PublishingConfig.load(publishing),
+            mastodonStandInPort));
   }
 
   fr.communitydefender.console.access.AccessConfig access() throws IOException {

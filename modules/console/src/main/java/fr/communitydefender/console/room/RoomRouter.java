@@ -41,8 +41,9 @@ import java.util.Map;
 public final class RoomRouter {
   private RoomRouter() {}
 
+  /** {@code commune}: the commune's name, filled into templates (may be null). */
   public static Router create(Vertx vertx, RoomView view, RoomService rooms, IncidentView incidents,
-      KafkaSender sender, Clock clock) {
+      KafkaSender sender, Clock clock, String commune) {
     Router router = Router.router(vertx);
     router.get("/incidents/:id/room").handler(ctx -> {
       String id = ctx.pathParam("id");
@@ -55,6 +56,7 @@ public final class RoomRouter {
       out.put("state", state == null ? RoomState.empty(id) : state);
       out.put("drafts", view.drafts(id));
       out.put("switch", view.publishingSwitch());
+      out.put("commune", commune);
       Responses.json(ctx, 200, Json.write(out));
     });
     router.get("/incidents/:id/courante").handler(ctx ->
