@@ -20,12 +20,15 @@ export async function show(incident, markers) {
     const xs = buckets.map((b) => new Date(b.t).getTime() / 1000);
     const ys = buckets.map((b) => b.count);
     const opened = new Date(incident.openedAt).getTime() / 1000;
+    const last = (markers || []).reduce((m, k) => Math.max(m, new Date(k.at).getTime()), end.getTime());
+    const range = [from.getTime() / 1000, last / 1000 + 60];
     if (plot) plot.destroy();
     plot = new uPlot({
       width: Math.max(box.clientWidth, 280), height: 180,
       series: [{}, { label: t('curve.series'), stroke: '#1d4ed8', fill: 'rgba(29,78,216,.15)' }],
       axes: [{}, { label: t('curve.axis') }],
       legend: { show: false },
+      scales: { x: { time: true, range: () => range } },
       hooks: { draw: [(u) => {
         const x = u.valToPos(opened, 'x', true);
         const ctx = u.ctx;
