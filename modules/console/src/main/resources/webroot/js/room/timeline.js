@@ -9,6 +9,14 @@ const all = [];
 
 export function entries() { return all; }
 
+/** The entry in the reader's language from its type and data; the stored sentence when there is no template. */
+function sentence(e) {
+  const key = 'entryText.' + e.type;
+  const data = Object.assign({ username: '—' }, e.data || {});
+  const text = t(key, data);
+  return text === key || /\{[a-z]+\}/.test(text) ? e.text : text;
+}
+
 function row(e) {
   const li = el('li', 'entry entry-' + e.type);
   li.id = 'entry-' + e.seq;
@@ -16,7 +24,7 @@ function row(e) {
   li.appendChild(el('time', 'entry-time', time(e.at)));
   li.appendChild(el('span', 'entry-actor', e.actor));
   li.appendChild(el('span', 'tag entry-type', t('entry.' + e.type) === 'entry.' + e.type ? e.type : t('entry.' + e.type)));
-  li.appendChild(el('p', 'entry-text', e.text));
+  li.appendChild(el('p', 'entry-text', sentence(e)));
   return li;
 }
 

@@ -52,7 +52,12 @@ class RoomTopologyTest {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "room-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    driver = new TopologyTestDriver(RoomTopology.build(new RoomConfig(ApprovalChains.demo(), KEY,
+    ApprovalChains chains = fr.communitydefender.domain.config.YamlConfigLoader.parse("chains.yaml", """
+        groups: {dircom: [validateur]}
+        people: [{username: validateur, name: Camille, email: dircom@ville.example, phone: "+33600000010"}]
+        chains: [{id: courant, steps: [{name: dircom, any_of: dircom}]}]
+        """, ApprovalChains.class);
+    driver = new TopologyTestDriver(RoomTopology.build(new RoomConfig(chains, KEY,
         "https://console.example", Duration.ofSeconds(1)), new RoomMetrics(new SimpleMeterRegistry())), p, T0);
     commands = input(Topics.ROOM_COMMANDS);
     Incident incident = new Incident("inc-1", "crue-volume", "crue", Severity.HIGH, "Crue de la Loire",
@@ -126,6 +131,8 @@ class RoomTopologyTest {
       assertThat(n.ackUrl()).isEqualTo("https://console.example/room.html?incident=inc-1&draft=d1");
       assertThat(n.body()).contains("Texte");
     }
+    assertThat(pages).extracting(r -> Topics.PAGING_OUTBOX.valueSerde().deserializer().deserialize("t", r.value())
+        .channel()).containsExactlyInAnyOrder(Notification.Channel.EMAIL, Notification.Channel.SMS);
   }
 
   @Test

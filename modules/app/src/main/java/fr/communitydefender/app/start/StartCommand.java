@@ -245,6 +245,10 @@ public final class StartCommand implements Callable<Integer> {
     String url = runtime.consolePort() > 0 ? " — console http://" + httpHost + ":" + runtime.consolePort() : "";
     System.err.printf("community-defender: started in %.1f s (roles %s, Kafka %s)%s%n", ms / 1000.0,
         options.roles(), runtime.bootstrapServers(), url);
+    if (runtime.mastodonStandIn() != null) {
+      System.err.println("community-defender: responses published to Mastodon go to a local stand-in: "
+          + runtime.mastodonStandIn().baseUrl() + "/api/v1/accounts/1/statuses");
+    }
     if (options.console().demoAccounts() && runtime.consolePort() > 0) {
       System.err.print("community-defender: demo accounts (user / password, roles):\n"
           + fr.communitydefender.app.demo.DemoAccounts.describe());

@@ -262,10 +262,11 @@ class IncidentRoomIT {
       });
 
       // the main courante shows each step and verifies intact
-      d.waitText(By.id("timeline"), "published on mastodon");
+      d.waitText(By.id("timeline"), "publiée (mastodon)");
       String timeline = d.driver.findElement(By.id("timeline")).getText();
-      assertThat(timeline).contains("submitted for approval").contains("rejected at step dircom: Précisez")
-          .contains("approved at step dircom").contains("version 2").contains("published on mastodon");
+      assertThat(timeline).contains("version 1 soumise à validation").contains("refusée à l’étape dircom : Précisez")
+          .contains("version 2 enregistrée").contains("version 2 validée à l’étape dircom")
+          .contains("publiée (mastodon) : " + mastodon.baseUrl() + "/@ville/");
       d.driver.findElement(By.id("verify")).click();
       d.waitText(By.id("verify-result"), "Intègre");
       screenshot(d, "room");
