@@ -88,6 +88,17 @@ function loadWhy() {
     entities.replaceChildren();
     (x.terms || []).forEach((tm) => terms.appendChild(el('span', 'tag term', tm.key + ' ×' + tm.count)));
     (x.entities || []).forEach((e) => entities.appendChild(el('span', 'tag entity', e.text + ' (' + e.type + ') ×' + e.count)));
+    const sources = document.getElementById('why-sources');
+    sources.replaceChildren();
+    Object.entries(x.sources || {}).forEach(([k, n]) => sources.appendChild(el('span', 'tag', k + ' ×' + n)));
+    const top = document.getElementById('why-top');
+    top.replaceChildren();
+    (x.topPosts || []).forEach((p) => {
+      const li = el('li', 'mention');
+      li.appendChild(el('span', 'mention-meta', p.source + ' — ' + t('why.reach', { n: p.reach })));
+      li.appendChild(el('p', 'mention-text', p.text));
+      top.appendChild(li);
+    });
   }).catch((e) => { summary.textContent = t('why.unavailable', { reason: e.message }); });
   const pages = document.getElementById('pages');
   get('/api/incidents/' + encodeURIComponent(room.id) + '/pages').then((all) => {
@@ -190,13 +201,13 @@ async function boot() {
   drafts.init(data.drafts, params.get('draft'));
   await timeline.init();
   mentions.init();
-  if (room.incident) curve.show(room.incident, markers());
+  if (room.incident) curve.show(room.incident, markers(), true);
   loadWhy();
   ws.connect(onMessage, setStatus, () => sayWhere(drafts.openId()));
 }
 
 export function redrawCurve() {
-  if (room.incident) curve.show(room.incident, markers());
+  if (room.incident) curve.show(room.incident, markers(), true);
 }
 
 export { announce };

@@ -1,5 +1,5 @@
 // Administration: accounts (create, roles, disable, reset password) and situation links for partners.
-import { get, post, patch, del } from '../api.js';
+import { get, post, patch, put, del } from '../api.js';
 import { el, button, announce } from '../dom.js';
 import { t, time } from '../i18n.js';
 
@@ -96,6 +96,44 @@ async function createLink(ev) {
   }
 }
 
+async function loadWording() {
+  const list = document.getElementById('wording-admin');
+  const all = await get('/api/wording');
+  list.replaceChildren();
+  all.forEach((w) => {
+    const li = el('li', 'account');
+    li.appendChild(el('strong', null, w.title));
+    li.appendChild(el('span', 'tag', t('wordingKind.' + w.kind) + ' — ' + t('scenario.' + w.scenario)));
+    li.appendChild(el('span', 'wording-text', w.text));
+    const hide = button('wording-hide', t('wording.hide'), async () => {
+      try { await del('/api/wording/' + encodeURIComponent(w.id)); loadWording(); announce(t('admin.saved')); }
+      catch (e) { announce(e.message); }
+    });
+    hide.setAttribute('aria-label', t('wording.hide') + ' : ' + w.title);
+    li.appendChild(hide);
+    list.appendChild(li);
+  });
+}
+
+async function saveWording(ev) {
+  ev.preventDefault();
+  const out = document.getElementById('wording-status');
+  const title = document.getElementById('wording-title').value.trim();
+  const id = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '').slice(0, 60) || 'modele';
+  try {
+    await put('/api/wording/' + encodeURIComponent(id), {
+      kind: document.getElementById('wording-kind').value, scenario: document.getElementById('wording-scenario-admin').value,
+      title, text: document.getElementById('wording-text').value, tags: [],
+    });
+    out.textContent = t('admin.saved');
+    ev.target.reset();
+    loadWording();
+  } catch (e) {
+    out.textContent = t('error', { reason: e.message });
+  }
+}
+
 export function init(user) {
   const section = document.getElementById('admin');
   section.hidden = !user.permissions.includes('admin');
@@ -104,4 +142,6 @@ export function init(user) {
   document.getElementById('link-form').addEventListener('submit', createLink);
   loadAccounts().catch((e) => announce(e.message));
   loadLinks().catch((e) => announce(e.message));
+  document.getElementById('wording-form').addEventListener('submit', saveWording);
+  loadWording().catch((e) => announce(e.message));
 }

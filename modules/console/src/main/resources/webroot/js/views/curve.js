@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 let plot = null;
 
 /** {@code markers}: [{at, label, color}] drawn as vertical lines (acknowledgement, publications). */
-export async function show(incident, markers) {
+export async function show(incident, markers, withSentiment) {
   const box = document.getElementById('curve');
   const legend = document.getElementById('curve-legend');
   const from = new Date(new Date(incident.openedAt).getTime() - 30 * 60000);
@@ -19,13 +19,22 @@ export async function show(incident, markers) {
     const buckets = h.buckets || [];
     const xs = buckets.map((b) => new Date(b.t).getTime() / 1000);
     const ys = buckets.map((b) => b.count);
+    let negatives = null;
+    if (withSentiment) {
+      const n = await get('/api/search/histogram?interval=minute&sentimentMax=-0.05&watch=' + encodeURIComponent(incident.watchId) +
+        '&from=' + encodeURIComponent(from.toISOString()) + '&to=' + encodeURIComponent(end.toISOString()));
+      const byT = new Map((n.buckets || []).map((b) => [new Date(b.t).getTime() / 1000, b.count]));
+      negatives = xs.map((x) => byT.get(x) || 0);
+    }
     const opened = new Date(incident.openedAt).getTime() / 1000;
     const last = (markers || []).reduce((m, k) => Math.max(m, new Date(k.at).getTime()), end.getTime());
     const range = [from.getTime() / 1000, last / 1000 + 60];
     if (plot) plot.destroy();
     plot = new uPlot({
       width: Math.max(box.clientWidth, 280), height: 180,
-      series: [{}, { label: t('curve.series'), stroke: '#1d4ed8', fill: 'rgba(29,78,216,.15)' }],
+      series: negatives ? [{}, { label: t('curve.series'), stroke: '#1d4ed8', fill: 'rgba(29,78,216,.15)' },
+        { label: t('curve.negative'), stroke: '#b42318', width: 2, dash: [6, 3] }]
+        : [{}, { label: t('curve.series'), stroke: '#1d4ed8', fill: 'rgba(29,78,216,.15)' }],
       axes: [{}, { label: t('curve.axis') }],
       legend: { show: false },
       scales: { x: { time: true, range: () => range } },
@@ -43,9 +52,10 @@ export async function show(incident, markers) {
           ctx.restore();
         });
       }] },
-    }, [xs, ys], box);
+    }, negatives ? [xs, ys, negatives] : [xs, ys], box);
     const max = ys.reduce((m, v) => Math.max(m, v), 0);
     legend.textContent = t('curve.legend', { minutes: buckets.length, max }) +
+      (negatives ? ' ; ' + t('curve.negativeLegend', { n: negatives.reduce((a, b) => a + b, 0) }) : '') +
       (markers && markers.length ? ' ; ' + markers.map((m) => m.label + ' ' + new Date(m.at).toLocaleTimeString()).join(', ') : '');
   } catch (e) {
     legend.textContent = t('curve.unavailable', { reason: e.message });

@@ -289,4 +289,74 @@ class RoomTest {
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.message()).contains("suspended");
   }
+
+  @Test
+  void shouldRecordAPublicationElsewhereForChannelsWithoutAnApi() {
+    run("rene", DRAFTER, RoomCommand.Type.DRAFT_CREATE, "channel", "website", "text", "Communiqué de presse");
+    run("rene", DRAFTER, RoomCommand.Type.SUBMIT, "draft", "d1", "version", "1");
+    run("camille", APPROVER, RoomCommand.Type.APPROVE, "draft", "d1", "version", "1");
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.PUBLISH, "draft", "d1", "version", "1").status()).isEqualTo(409);
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.PUBLISHED_ELSEWHERE, "draft", "d1", "version", "1").status())
+        .as("the link is required").isEqualTo(400);
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.PUBLISHED_ELSEWHERE, "draft", "d1", "version", "1", "url",
+        "https://sainte-aure.example/communique").ok()).isTrue();
+    assertThat(drafts.get("d1").state()).isEqualTo(Draft.State.PUBLISHED);
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.DRAFT_SAVE, "draft", "d1", "baseVersion", "1", "text", "x")
+        .status()).as("a published draft is not edited").isEqualTo(409);
+  }
+
+  @Test
+  void shouldGoBackToApprovedWhenPublishingFailsAndPublishAgain() {
+    approvedDraft();
+    run("rene", DRAFTER, RoomCommand.Type.PUBLISH, "draft", "d1", "version", "1");
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.PUBLISH, "draft", "d1", "version", "1").status())
+        .as("not twice while publishing").isEqualTo(409);
+    assertThat(run("system:publisher", Set.of(), RoomCommand.Type.PUBLISH_FAILED, "draft", "d1", "version", "1",
+        "reason", "Mastodon answered HTTP 401").ok()).isTrue();
+    assertThat(drafts.get("d1").state()).isEqualTo(Draft.State.APPROVED);
+    assertThat(drafts.get("d1").lastError()).contains("401");
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.PUBLISH, "draft", "d1", "version", "1").publications())
+        .hasSize(1);
+  }
+
+  @Test
+  void shouldCancelASchedule() {
+    approvedDraft();
+    run("rene", DRAFTER, RoomCommand.Type.SCHEDULE, "draft", "d1", "version", "1", "at", now.plusSeconds(600)
+        .toString());
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.CANCEL_SCHEDULE, "draft", "d1").ok()).isTrue();
+    assertThat(drafts.get("d1").state()).isEqualTo(Draft.State.APPROVED);
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.CANCEL_SCHEDULE, "draft", "d1").status()).isEqualTo(409);
+  }
+
+  @Test
+  void shouldRefuseTransitionsFromTheWrongState() {
+    run("rene", DRAFTER, RoomCommand.Type.DRAFT_CREATE, "channel", "mastodon", "text", "v1");
+    assertThat(run("camille", APPROVER, RoomCommand.Type.APPROVE, "draft", "d1", "version", "1").status())
+        .as("not submitted").isEqualTo(409);
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.SCHEDULE, "draft", "d1", "version", "1", "at",
+        now.plusSeconds(60).toString()).status()).as("not approved").isEqualTo(409);
+    run("rene", DRAFTER, RoomCommand.Type.SUBMIT, "draft", "d1", "version", "1");
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.SUBMIT, "draft", "d1", "version", "1").status())
+        .as("already pending").isEqualTo(409);
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.COMMENT, "draft", "d1", "version", "7", "text", "?").status())
+        .isEqualTo(404);
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.COMMENT, "draft", "d9", "text", "?").status()).isEqualTo(404);
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.COMMENT, "draft", "d1", "text", "Vu avec le cabinet").ok())
+        .isTrue();
+    assertThat(drafts.get("d1").comments()).singleElement().extracting(Draft.Comment::version).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseInvalidDrafts() {
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.DRAFT_CREATE, "channel", "fax", "text", "x").status())
+        .isEqualTo(400);
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.DRAFT_CREATE, "channel", "mastodon", "kind", "reply").message())
+        .contains("replyTo");
+    run("rene", DRAFTER, RoomCommand.Type.DRAFT_CREATE, "channel", "sms", "text", "");
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.SUBMIT, "draft", "d1", "version", "1").status())
+        .as("an empty draft").isEqualTo(400);
+    assertThat(run("rene", DRAFTER, RoomCommand.Type.DRAFT_SAVE, "draft", "d1", "baseVersion", "1", "text", "")
+        .status()).as("nothing changed").isEqualTo(409);
+  }
 }
