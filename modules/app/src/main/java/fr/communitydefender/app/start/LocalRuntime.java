@@ -169,6 +169,30 @@ public final class LocalRuntime implements AutoCloseable {
     if (o.roles().contains(Role.COLLECT) && o.replay() != null) {
       startReplay(o);
     }
+    startWatchdog(o, checks);
+  }
+
+  /** Pages about this process's own stages when one stays down (see {@link Watchdog}). */
+  private void startWatchdog(RuntimeOptions o, Map<String, BooleanSupplier> checks) {
+    var producer = Producers.forTopic(bootstrap, Topics.INCIDENTS, "cd-watchdog");
+    resources.push(producer);
+    String instance = o.dataDir().toAbsolutePath().normalize().getFileName() + "-"
+        + Integer.toHexString(o.dataDir().toAbsolutePath().normalize().toString().hashCode());
+    Watchdog watchdog = new Watchdog(Map.copyOf(checks), e -> producer.send(new org.apache.kafka.clients.producer
+        .ProducerRecord<>(Topics.INCIDENTS.name(), e.incident().id(), e)), Duration.ofSeconds(30), instance);
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "cd-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+    resources.push(timer::shutdownNow);
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        watchdog.tick(Instant.now());
+      } catch (RuntimeException e) {
+        LOG.atWarn().addKeyValue("reason", e.toString()).log("watchdog round failed");
+      }
+    }, 10, 5, TimeUnit.SECONDS);
   }
 
   private void startStorage(RuntimeOptions o, EmbeddedElasticsearch.Starting starting,
