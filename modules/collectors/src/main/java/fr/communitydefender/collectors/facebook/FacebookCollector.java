@@ -1,5 +1,6 @@
 package fr.communitydefender.collectors.facebook;
 
+import fr.communitydefender.collectors.live.CappedBody;
 import fr.communitydefender.collectors.CollectorMetrics;
 import fr.communitydefender.collectors.live.CursorStore;
 import fr.communitydefender.collectors.live.PollingCollector;
@@ -77,7 +78,8 @@ public final class FacebookCollector extends PollingCollector {
    * entries created since {@code from} that were not published yet; collects every entry read into {@code out}.
    */
   private Future<Void> pages(String url, String parent, int n, long from, List<Mention> out) {
-    return http.getAbs(url).putHeader("Authorization", "Bearer " + config.pageToken().value()).send().compose(resp -> {
+    return http.getAbs(url).as(CappedBody.of(CappedBody.DEFAULT_MAX))
+        .putHeader("Authorization", "Bearer " + config.pageToken().value()).send().compose(resp -> {
       Duration wait = RateLimits.waitFor(resp.headers(), resp.statusCode(), Instant.now());
       if (wait != null) {
         rateWait = wait;

@@ -1,5 +1,6 @@
 package fr.communitydefender.collectors.mastodon;
 
+import fr.communitydefender.collectors.live.CappedBody;
 import fr.communitydefender.collectors.CollectorMetrics;
 import fr.communitydefender.collectors.live.CursorStore;
 import fr.communitydefender.collectors.live.LiveCollector;
@@ -164,7 +165,8 @@ public final class MastodonCollector extends LiveCollector {
         return;
       }
       catchingUp = true;
-      var request = http.getAbs(config.instance() + timelinePath(name) + "min_id=" + catchUpFrom + "&limit=40");
+      var request = http.getAbs(config.instance() + timelinePath(name) + "min_id=" + catchUpFrom + "&limit=40")
+          .as(CappedBody.of(CappedBody.DEFAULT_MAX));
       String token = token();
       if (token != null) {
         request.putHeader("Authorization", "Bearer " + token);

@@ -1,5 +1,6 @@
 package fr.communitydefender.collectors.x;
 
+import fr.communitydefender.collectors.live.CappedBody;
 import fr.communitydefender.collectors.CollectorMetrics;
 import fr.communitydefender.collectors.live.CursorStore;
 import fr.communitydefender.collectors.live.LiveCollector;
@@ -78,6 +79,9 @@ public final class XCollector extends LiveCollector {
     }
   }
 
+  /** The longest line of the filtered stream kept (a tweet with its expansions is a few kB). */
+  static final int MAX_LINE = 1024 * 1024;
+
   private String bearer() {
     return "Bearer " + config.bearerToken().value();
   }
@@ -85,7 +89,8 @@ public final class XCollector extends LiveCollector {
   /** Deletes the app's rules that are not configured and adds the missing ones. */
   Future<Void> syncRules() {
     String url = config.baseUrl() + "/2/tweets/search/stream/rules";
-    return http.getAbs(url).putHeader("Authorization", bearer()).send().compose(resp -> {
+    return http.getAbs(url).as(CappedBody.of(CappedBody.DEFAULT_MAX)).putHeader("Authorization", bearer()).send()
+        .compose(resp -> {
       checkOk(resp);
       JsonArray existing = resp.bodyAsJsonObject().getJsonArray("data", new JsonArray());
       Set<String> wanted = config.rules().stream().map(XConfig.Rule::value).collect(Collectors.toSet());
@@ -164,6 +169,11 @@ public final class XCollector extends LiveCollector {
         }
       });
       RecordParser lines = RecordParser.newDelimited("\n", line -> onLine(line.toString(StandardCharsets.UTF_8).trim()));
+      lines.maxRecordSize(MAX_LINE); // a line without end must not fill the heap
+      lines.exceptionHandler(e -> {
+        failed("stream: a line over " + MAX_LINE + " bytes, reconnecting");
+        resp.request().connection().close();
+      });
       resp.handler(b -> {
         lastDataMs = System.currentTimeMillis();
         lines.handle(b);
@@ -230,7 +240,8 @@ public final class XCollector extends LiveCollector {
     String url = config.baseUrl() + "/2/tweets/search/recent?query="
         + URLEncoder.encode(config.searchQuery(), StandardCharsets.UTF_8) + "&since_id=" + catchUpFrom
         + "&max_results=100&" + FIELDS + (nextToken == null ? "" : "&next_token=" + nextToken);
-    http.getAbs(url).putHeader("Authorization", bearer()).send().onSuccess(resp -> {
+    http.getAbs(url).as(CappedBody.of(CappedBody.DEFAULT_MAX)).putHeader("Authorization", bearer()).send()
+        .onSuccess(resp -> {
       if (resp.statusCode() != 200) {
         catchingUp = false;
         failed("recent search: HTTP " + resp.statusCode() + " (tweets older than 7 days cannot be caught up)");
