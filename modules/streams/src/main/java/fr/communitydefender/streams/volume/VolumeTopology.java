@@ -154,6 +154,10 @@ public final class VolumeTopology {
     @Override
     public void process(FixedKeyRecord<String, String> record) {
       ParsedMention p = ParsedMention.parse(record.value());
+      if (p.ok() && p.mention().publishedAt().isBefore(Instant.EPOCH)) { // no record may carry a negative time
+        p = new ParsedMention(null, "publishedAt " + p.mention().publishedAt() + " is before 1970: not a plausible "
+            + "date for a post", record.value(), false, false);
+      }
       if (p.ok() && record.timestamp() >= 0
           && p.mention().publishedAt().isAfter(Instant.ofEpochMilli(record.timestamp()).plus(MAX_AHEAD))) {
         metrics.futureDated();

@@ -198,6 +198,19 @@ class VolumeTopologyTest {
   }
 
   @Test
+  void shouldDeadLetterAMentionDatedBefore1970WithItsReasonAndGoOn() {
+    String old = "{\"id\":\"old\",\"source\":\"drill\",\"publishedAt\":\"1900-01-01T00:00:00Z\",\"text\":\"Sainte-Aure\"}";
+    raw.pipeInput("old", old, T0);
+    mention(Duration.ofSeconds(1), "Sainte-Aure ok");
+    assertThat(deadLetters.readValuesToList()).singleElement().satisfies(d -> {
+      assertThat(d.reason()).isEqualTo("publishedAt 1900-01-01T00:00:00Z is before 1970: not a plausible date for a "
+          + "post");
+      assertThat(d.payload()).isEqualTo(old);
+    });
+    assertThat(enriched.readValuesToList()).hasSize(1);
+  }
+
+  @Test
   void shouldDeadLetterWithReasonWhenRecordIsMalformed() {
     raw.pipeInput("bad-1", "{\"id\":\"bad-1\",\"text\":\"no date\"}", T0);
     raw.pipeInput("bad-2", "not json at all", T0);
