@@ -59,9 +59,18 @@ final class Child {
     cmd.addAll(List.of("start", "--data-dir", dataDir.toString(), "--http-port", String.valueOf(httpPort),
         "--kafka-port", String.valueOf(kafkaPort), "--es-port", String.valueOf(esPort), "--no-progress"));
     cmd.addAll(extra);
-    process = new ProcessBuilder(cmd).redirectErrorStream(true)
+    process = new ProcessBuilder(cmd).directory(root().toFile()).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log")
             .toFile())).start();
+  }
+
+  /** The project's root (where alert-rules/ is), from the working directory upwards: the child runs there. */
+  static Path root() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !java.nio.file.Files.isDirectory(p.resolve("alert-rules"))) {
+      p = p.getParent();
+    }
+    return p == null ? Path.of("").toAbsolutePath() : p;
   }
 
   /** Waits for {@code /healthz} to answer 200; false on time-out or if the process died. */

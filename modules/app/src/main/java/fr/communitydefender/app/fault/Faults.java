@@ -126,9 +126,11 @@ public final class Faults implements Callable<Integer> {
     double recovery = 0;
     try (Load load = new Load(app.bootstrap(), tag, mentions, rate)) {
       load.start();
+      long t0 = System.nanoTime();
+      double span = (double) mentions / rate; // seconds of load: the kills fall at random moments within it
       for (int round = 1; round <= rounds; round++) {
-        long at = (long) (mentions * (round - 0.5 + random.nextDouble() * 0.5) / (rounds + 1));
-        while (load.sent() < at && load.running()) {
+        double at = span * (round - 1 + 0.2 + random.nextDouble() * 0.6) / rounds;
+        while ((System.nanoTime() - t0) / 1e9 < at) {
           Thread.sleep(50);
         }
         log("round " + round + ": SIGKILL after " + load.sent() + " mentions sent, " + stored(app) + " stored");
