@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {StartCommand.class, CheckConfigCommand.class, RulesCommand.class,
         fr.communitydefender.app.start.OnCallCommand.class, fr.communitydefender.app.start.AdminCommand.class,
         fr.communitydefender.app.start.ReportCommand.class, fr.communitydefender.app.start.CouranteCommand.class,
+        fr.communitydefender.app.start.KafkaAclsCommand.class,
         CommandLine.HelpCommand.class})
 public final class CommunityDefender {
   public static void main(String[] args) {

@@ -55,6 +55,7 @@ public final class StreamsApp implements AutoCloseable {
   /** The Streams settings every application of the project runs with (the evaluation's test drivers too). */
   public static Properties properties(String applicationId, String bootstrap, Path stateDir, int threads) {
     Properties p = new Properties();
+    p.putAll(fr.communitydefender.domain.topic.KafkaClients.common()); // security settings (TLS, SASL) first
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());

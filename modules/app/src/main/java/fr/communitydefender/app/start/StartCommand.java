@@ -36,6 +36,11 @@ public final class StartCommand implements Callable<Integer> {
       description = "External Kafka cluster; no embedded broker is started.")
   String kafkaBootstrap;
 
+  @Option(names = "--kafka-properties", paramLabel = "FILE", defaultValue = "${env:CD_KAFKA_PROPERTIES}",
+      description = "Kafka client settings (Java properties: security.protocol, ssl.*, sasl.*; secrets through "
+          + "Kafka's config providers) for an external cluster with TLS, SASL and ACLs (see kafka-acls).")
+  Path kafkaProperties;
+
   @Option(names = "--kafka-port", paramLabel = "PORT",
       description = "Port of the embedded broker (default: ${DEFAULT-VALUE}; 0 = any free port).")
   int kafkaPort = 19092;
@@ -258,6 +263,9 @@ public final class StartCommand implements Callable<Integer> {
   }
 
   RuntimeOptions options() throws IOException {
+    if (kafkaProperties != null && !kafkaProperties.toString().isBlank()) {
+      fr.communitydefender.domain.topic.KafkaClients.configure(kafkaProperties);
+    }
     WatchesConfig watchesConfig = watches != null ? WatchesConfig.load(watches) : DemoDrill.watches(dataDir);
     AlertRules alertRules = roles.contains(Role.ALERT)
         ? AlertRules.load(rules, watchesConfig.ids()) : new AlertRules(List.of());

@@ -32,8 +32,8 @@ public final class AccountAdmin {
   /** The accounts on the topic now (latest version per user name). */
   public static Map<String, Account> read(String bootstrap, Duration timeout) {
     Map<String, Account> out = new HashMap<>();
-    try (KafkaConsumer<String, Account> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), Topics.ACCOUNTS.keySerde().deserializer(),
+    try (KafkaConsumer<String, Account> c = new KafkaConsumer<>(fr.communitydefender.domain.topic.KafkaClients.with(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), Topics.ACCOUNTS.keySerde().deserializer(),
         Topics.ACCOUNTS.valueSerde().deserializer())) {
       List<TopicPartition> parts = c.partitionsFor(Topics.ACCOUNTS.name(), timeout).stream()
           .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -79,8 +79,8 @@ public final class AccountAdmin {
     if (accounts.isEmpty()) {
       return;
     }
-    try (KafkaProducer<String, Account> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrap, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+    try (KafkaProducer<String, Account> p = new KafkaProducer<>(fr.communitydefender.domain.topic.KafkaClients.with(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrap, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
         Topics.ACCOUNTS.keySerde().serializer(), Topics.ACCOUNTS.valueSerde().serializer())) {
       for (Account a : accounts) {
         p.send(new ProducerRecord<>(Topics.ACCOUNTS.name(), a.username(), a)).get(30, TimeUnit.SECONDS);

@@ -30,9 +30,9 @@ public final class KafkaSender implements AutoCloseable {
   });
 
   public KafkaSender(String bootstrap) {
-    producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    producer = new KafkaProducer<>(fr.communitydefender.domain.topic.KafkaClients.with(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000)),
         new StringSerializer(), new ByteArraySerializer());
   }
 

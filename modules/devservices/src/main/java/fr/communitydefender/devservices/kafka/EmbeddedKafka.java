@@ -38,6 +38,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** Starts a broker whose data lives in {@code dataDir}; {@code port} 0 picks a free one. */
   public static EmbeddedKafka start(Path dataDir, int port) {
+    return start(dataDir, port, Map.of());
+  }
+
+  /**
+   * As above, with broker settings replaced or added (e.g. a SASL_SSL listener and an authorizer for the security
+   * tests): {@code BROKER_PORT} and {@code CONTROLLER_PORT} in a value stand for the ports in use.
+   */
+  public static EmbeddedKafka start(Path dataDir, int port, Map<String, String> overrides) {
     long t0 = System.nanoTime();
     Path logDir = dataDir.toAbsolutePath().resolve("kafka");
     try {
@@ -47,7 +55,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
     int brokerPort = port == 0 ? freePort() : port;
     int controllerPort = freePort();
-    KafkaConfig config = new KafkaConfig(settings(logDir, brokerPort, controllerPort), false);
+    Map<String, Object> settings = new HashMap<>(settings(logDir, brokerPort, controllerPort));
+    overrides.forEach((k, v) -> settings.put(k, v.replace("BROKER_PORT", Integer.toString(brokerPort))
+        .replace("CONTROLLER_PORT", Integer.toString(controllerPort))));
+    KafkaConfig config = new KafkaConfig(settings, false);
     boolean formatted = Files.exists(logDir.resolve("meta.properties"));
     if (!formatted) {
       format(logDir);

@@ -23,7 +23,7 @@ public final class TopicReader {
     Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     List<ConsumerRecord<K, V>> out = new ArrayList<>();
-    try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
+    try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(fr.communitydefender.domain.topic.KafkaClients.with(props), topic.keySerde().deserializer(),
         topic.valueSerde().deserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
           .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
@@ -41,7 +41,7 @@ public final class TopicReader {
   public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrap, TopicSpec<K, V> topic, Duration timeout) {
     Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     long total;
-    try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(props,
+    try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(fr.communitydefender.domain.topic.KafkaClients.with(props),
         new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
         new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
       List<TopicPartition> partitions = probe.partitionsFor(topic.name(), timeout).stream()

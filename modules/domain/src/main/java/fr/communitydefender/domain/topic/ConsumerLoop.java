@@ -63,7 +63,7 @@ public abstract class ConsumerLoop implements Runnable, AutoCloseable {
 
   @Override
   public final void run() {
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
+    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(KafkaClients.with(props))) {
       consumer = c;
       if (!running) {
         return;

@@ -23,6 +23,6 @@ public final class Producers {
         ProducerConfig.LINGER_MS_CONFIG, 20,
         ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024,
         ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    return new KafkaProducer<>(props, topic.keySerde().serializer(), values);
+    return new KafkaProducer<>(KafkaClients.with(props), topic.keySerde().serializer(), values);
   }
 }

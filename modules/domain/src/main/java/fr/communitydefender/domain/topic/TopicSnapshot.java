@@ -19,8 +19,8 @@ public final class TopicSnapshot {
 
   public static void read(String bootstrap, String topic, String clientId, Duration timeout,
       Consumer<ConsumerRecord<byte[], byte[]>> each) {
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG, clientId),
+    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(KafkaClients.with(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG, clientId)),
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> parts = c.partitionsFor(topic, timeout).stream()
           .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
