@@ -46,7 +46,8 @@ public final class FacebookCollector extends PollingCollector {
   @Override
   protected void open() {
     if (http == null) {
-      http = WebClient.create(vertx);
+      // an API that answers with a redirect is an error, never followed (it could point inside the network)
+      http = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setFollowRedirects(false));
     }
   }
 

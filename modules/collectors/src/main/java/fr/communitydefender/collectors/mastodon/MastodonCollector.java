@@ -48,7 +48,8 @@ public final class MastodonCollector extends LiveCollector {
   protected void connect() {
     if (wsClient == null) {
       wsClient = vertx.createWebSocketClient();
-      http = WebClient.create(vertx);
+      // an API that answers with a redirect is an error, never followed (it could point inside the network)
+      http = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setFollowRedirects(false));
       config.streams().forEach(s -> streams.add(new Stream(s)));
       streams.forEach(Stream::open);
     }

@@ -62,7 +62,8 @@ public final class XCollector extends LiveCollector {
   @Override
   protected void connect() {
     if (http == null) {
-      http = WebClient.create(vertx);
+      // an API that answers with a redirect is an error, never followed (it could point inside the network)
+      http = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setFollowRedirects(false));
       streamClient = vertx.createHttpClient();
     }
     syncRules().onSuccess(v -> openStream()).onFailure(e -> {
