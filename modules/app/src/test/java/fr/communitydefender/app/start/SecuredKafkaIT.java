@@ -78,6 +78,13 @@ class SecuredKafkaIT {
     KafkaClients.configure(client("admin", "admin-pw"));
     TopicProvisioner.ensure(kafka.bootstrapServers(), 1, (short) 1);
     KafkaAclsCommand.apply(kafka.bootstrapServers(), "User:cd");
+    // ACLs reach the broker through the metadata log: wait until the application's principal sees its topics
+    Map<String, Object> app = new HashMap<>(client("cd", "cd-pw"));
+    app.put("bootstrap.servers", kafka.bootstrapServers());
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(app)) {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+          admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(Topics.MENTIONS_RAW.name()));
+    }
   }
 
   @AfterAll
