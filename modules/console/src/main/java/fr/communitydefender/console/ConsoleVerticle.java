@@ -195,7 +195,7 @@ public final class ConsoleVerticle extends VerticleBase {
         search == null ? null : new IncidentExplanations(search, explainer), sender, clock, summaries));
     root.route("/api/*").subRouter(SilencesRouter.create(vertx, silences, sender, clock));
     root.route("/api/*").subRouter(fr.communitydefender.console.room.RoomRouter.create(vertx, rooms, roomService,
-        incidents, sender, clock, config.commune()));
+        incidents, sender, clock, config.commune(), config.ackKey()));
     root.route("/api/*").subRouter(wording.router(vertx, sender, clock));
     root.route("/*").subRouter(fr.communitydefender.console.paging.AckRouter.create(vertx, incidents, pages, sender,
         config.ackKey(), usedLinks, clock));

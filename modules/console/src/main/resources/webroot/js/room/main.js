@@ -199,6 +199,12 @@ async function boot() {
   renderSwitch();
   bindForms();
   drafts.init(data.drafts, params.get('draft'));
+  if (params.get('sig')) {
+    get('/api/incidents/' + encodeURIComponent(room.id) + '/room/link?draft=' + encodeURIComponent(params.get('draft') || '') +
+      '&sig=' + encodeURIComponent(params.get('sig'))).then((r) => {
+      message(r.authentic ? t('room.linkAuthentic') : t('room.linkForged'));
+    }).catch(() => {});
+  }
   await timeline.init();
   mentions.init();
   if (room.incident) curve.show(room.incident, markers(), true);

@@ -126,7 +126,8 @@ final class RoomProcessor implements Processor<String, Object, String, Object> {
       return out;
     }
     Draft d = n.draft();
-    String link = config.consoleUrl() + "/room.html?incident=" + s.incidentId() + "&draft=" + d.id();
+    String link = config.consoleUrl()
+        + fr.communitydefender.domain.room.ApprovalLink.path(config.outboxKey(), s.incidentId(), d.id());
     String subject = "[Community Defender] À valider : " + d.title() + " (" + d.channel() + ")";
     String text = d.version(d.submitted()).text();
     String body = "Un projet de réponse attend votre validation (étape " + n.step() + ").\n\n"

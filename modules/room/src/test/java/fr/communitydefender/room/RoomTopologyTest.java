@@ -128,7 +128,12 @@ class RoomTopologyTest {
       Notification n = Topics.PAGING_OUTBOX.valueSerde().deserializer().deserialize("t", r.value());
       assertThat(n.kind()).isEqualTo(Notification.Kind.APPROVAL);
       assertThat(n.personId()).isEqualTo("validateur");
-      assertThat(n.ackUrl()).isEqualTo("https://console.example/room.html?incident=inc-1&draft=d1");
+      assertThat(n.ackUrl()).isEqualTo("https://console.example/room.html?incident=inc-1&draft=d1&sig="
+          + fr.communitydefender.domain.room.ApprovalLink.signature(KEY, "inc-1", "d1"));
+      assertThat(fr.communitydefender.domain.room.ApprovalLink.valid(KEY, "inc-1", "d1",
+          n.ackUrl().substring(n.ackUrl().indexOf("sig=") + 4))).isTrue();
+      assertThat(fr.communitydefender.domain.room.ApprovalLink.valid(KEY, "inc-1", "d2",
+          n.ackUrl().substring(n.ackUrl().indexOf("sig=") + 4))).as("another draft").isFalse();
       assertThat(n.body()).contains("Texte");
     }
     assertThat(pages).extracting(r -> Topics.PAGING_OUTBOX.valueSerde().deserializer().deserialize("t", r.value())

@@ -163,6 +163,9 @@ class IncidentRoomIT {
     // the pipeline's own commands cannot be sent from outside
     assertThat(drafter.post(room("published"), "{\"draft\":\"" + draft + "\",\"version\":1,\"url\":\"x\"}")
         .statusCode()).isEqualTo(403);
+    // an approval link with a forged signature is told apart from a real one
+    assertThat(new JsonObject(drafter.get("/api/incidents/" + incident + "/room/link?draft=" + draft
+        + "&sig=AAAAAAAAAAAAAAAAAAAAAA").body()).getBoolean("authentic")).isFalse();
     ws.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
     dws.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
 

@@ -77,6 +77,7 @@ public final class PermissionTable {
       row("WS", "presence", Permission.READ, null),
       row("WS", "switch", Permission.READ, null),
       row("GET", "/api/incidents/:id/room", Permission.READ, null),
+      row("GET", "/api/incidents/:id/room/link", Permission.READ, null),
       row("GET", "/api/incidents/:id/courante", Permission.READ, null),
       row("GET", "/api/incidents/:id/courante/verify", Permission.READ, null),
       row("GET", "/api/wording", Permission.READ, null),

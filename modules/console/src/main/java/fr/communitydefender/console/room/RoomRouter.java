@@ -32,6 +32,7 @@ import java.util.Map;
  *   <li>{@code POST /api/incidents/:id/room/<command>} with a JSON object of arguments (e.g. {@code draft-save
  *       {"draft": "d1", "baseVersion": 2, "text": "…"}}): answered once the room stage decided — 200 with the entry's
  *       number, or 400/403/404/409 with its reason (a stale save's 409 carries {@code latest}, the version to merge);</li>
+ *   <li>{@code GET /api/incidents/:id/room/link?draft=&sig=}: whether an approval request's link is authentic;</li>
  *   <li>{@code GET /api/incidents/:id/courante} and {@code …/courante/verify}: the main courante and whether its chain
  *       is intact (and where it breaks);</li>
  *   <li>{@code GET|PUT /api/publishing/switch {"suspended", "reason"}}: the commune's suspend switch, copied into
@@ -43,8 +44,11 @@ public final class RoomRouter {
 
   /** {@code commune}: the commune's name, filled into templates (may be null). */
   public static Router create(Vertx vertx, RoomView view, RoomService rooms, IncidentView incidents,
-      KafkaSender sender, Clock clock, String commune) {
+      KafkaSender sender, Clock clock, String commune, byte[] linkKey) {
     Router router = Router.router(vertx);
+    router.get("/incidents/:id/room/link").handler(ctx -> Responses.json(ctx, 200, new JsonObject()
+        .put("authentic", linkKey != null && fr.communitydefender.domain.room.ApprovalLink.valid(linkKey,
+            ctx.pathParam("id"), ctx.request().getParam("draft"), ctx.request().getParam("sig"))).encode()));
     router.get("/incidents/:id/room").handler(ctx -> {
       String id = ctx.pathParam("id");
       RoomState state = view.state(id);
