@@ -1,6 +1,7 @@
 package fr.communitydefender.app.fault;
 
 import fr.communitydefender.app.demo.DemoOnCall;
+import fr.communitydefender.devservices.kafka.TopicReader;
 import fr.communitydefender.devservices.mail.MailCatcher;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.Json;
@@ -27,14 +28,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
@@ -263,12 +260,12 @@ public final class Faults implements Callable<Integer> {
       Set<Integer> storedIdx = new HashSet<>();
       while (System.nanoTime() < deadline) {
         dead.clear();
-        readAll(app.bootstrap(), Topics.DEAD_LETTER, (k, v) -> {
-          var m = marker.matcher(new String(v, StandardCharsets.UTF_8));
+        for (var d : values(app.bootstrap(), Topics.DEAD_LETTER)) {
+          var m = marker.matcher(d.payload() == null ? "" : d.payload());
           while (m.find()) {
             dead.add(Integer.parseInt(m.group(1)));
           }
-        });
+        }
         storedIdx.clear();
         for (String id : storedIds(app, storable)) {
           storedIdx.add(storableIndex.get(id));
@@ -346,21 +343,19 @@ public final class Faults implements Callable<Integer> {
     }
     long duplicated = duplicates(app.bootstrap(), Topics.MENTIONS_ENRICHED, Load.PREFIX + tag);
     Set<String> incidents = new HashSet<>();
-    readAll(app.bootstrap(), Topics.INCIDENTS, (k, v) -> {
-      IncidentEvent e = Json.read(v, IncidentEvent.class);
+    for (IncidentEvent e : values(app.bootstrap(), Topics.INCIDENTS)) {
       if (e.type() == IncidentEvent.Type.OPENED || e.type() == IncidentEvent.Type.REOPENED) {
         incidents.add(e.incident().id());
       }
-    });
+    }
     Thread.sleep(5_000);
     long incidentsLost = incidents.stream().filter(id -> !exists(app, "cd-incidents", id)).count();
     Map<String, Integer> sentPages = new HashMap<>();
-    readAll(app.bootstrap(), Topics.PAGING_ATTEMPTS, (k, v) -> {
-      DeliveryAttempt a = Json.read(v, DeliveryAttempt.class);
+    for (DeliveryAttempt a : values(app.bootstrap(), Topics.PAGING_ATTEMPTS)) {
       if (a.outcome() == DeliveryAttempt.Outcome.SENT) {
         sentPages.merge(a.notificationId(), 1, Integer::sum);
       }
-    });
+    }
     long doubled = sentPages.values().stream().filter(n -> n > 1).count();
     log(incidents.size() + " incidents, " + sentPages.size() + " pages sent");
     return new Result(name, produced, stored, Math.max(0, produced - stored), duplicated, incidentsLost, doubled,
@@ -410,47 +405,21 @@ public final class Faults implements Callable<Integer> {
     new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).inheritIO().start().waitFor();
   }
 
-  /** Records of a topic, committed only, from the beginning to its current end. */
-  static void readAll(String bootstrap, TopicSpec<String, ?> topic, java.util.function.BiConsumer<String, byte[]> each) {
-    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrap, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> parts = c.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      Map<TopicPartition, Long> ends = c.endOffsets(parts);
-      while (parts.stream().anyMatch(p -> c.position(p) < ends.get(p))) {
-        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-          if (r.value() != null) {
-            each.accept(r.key(), r.value());
-          }
-        }
-      }
-    }
+  /** The values of a topic (committed records, from the beginning to its current end). */
+  static <V> List<V> values(String bootstrap, TopicSpec<String, V> topic) {
+    return TopicReader.readAll(bootstrap, topic, Duration.ofMinutes(2)).stream().map(ConsumerRecord::value)
+        .filter(java.util.Objects::nonNull).toList();
   }
 
   /** Keys starting with {@code prefix} seen more than once on a topic (committed records). */
   static long duplicates(String bootstrap, TopicSpec<String, ?> topic, String prefix) {
     Map<String, Integer> seen = new HashMap<>();
-    readAll(bootstrap, topic, (k, v) -> {
-      if (k != null && k.startsWith(prefix)) {
-        seen.merge(k, 1, Integer::sum);
+    for (var r : TopicReader.readAll(bootstrap, topic, Duration.ofMinutes(2))) {
+      if (r.key() != null && r.key().startsWith(prefix)) {
+        seen.merge(r.key(), 1, Integer::sum);
       }
-    });
+    }
     return seen.values().stream().mapToLong(n -> n - 1).sum();
-  }
-
-  /** Records whose value contains {@code needle}. */
-  static long count(String bootstrap, TopicSpec<String, ?> topic, String needle) {
-    AtomicLong n = new AtomicLong();
-    byte[] bytes = needle.getBytes(StandardCharsets.UTF_8);
-    readAll(bootstrap, topic, (k, v) -> {
-      if (new String(v, StandardCharsets.ISO_8859_1).contains(new String(bytes, StandardCharsets.ISO_8859_1))) {
-        n.incrementAndGet();
-      }
-    });
-    return n.get();
   }
 
   static void log(String s) {

@@ -11,24 +11,28 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
-/** Reads a topic from the beginning without a consumer group: for tests, drills and tools. */
+/**
+ * Reads a topic from the beginning without a consumer group: for tests, drills and tools. Committed records only:
+ * most topics are written by exactly-once stages, whose aborted records must not be seen.
+ */
 public final class TopicReader {
   private TopicReader() {}
+
+  private static Map<String, Object> props(String bootstrap) {
+    return fr.communitydefender.domain.topic.KafkaClients.with(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+  }
 
   /**
    * Reads records until {@code done} accepts what was read so far, or the timeout passes; returns what was read.
    */
   public static <K, V> List<ConsumerRecord<K, V>> readUntil(String bootstrap, TopicSpec<K, V> topic,
       Predicate<List<ConsumerRecord<K, V>>> done, Duration timeout) {
-    Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     List<ConsumerRecord<K, V>> out = new ArrayList<>();
-    try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(fr.communitydefender.domain.topic.KafkaClients.with(props), topic.keySerde().deserializer(),
+    try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props(bootstrap), topic.keySerde().deserializer(),
         topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
-          .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      assignFromStart(consumer, topic, timeout);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (!done.test(out) && System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(200)).forEach(out::add);
@@ -37,19 +41,31 @@ public final class TopicReader {
     return out;
   }
 
-  /** Reads everything currently in the topic (up to its end offsets at the time of the call). */
+  /**
+   * Reads everything currently in the topic: up to its end at the time of the call (the last stable offset: a
+   * transaction's markers take offsets, so positions are compared, not record counts).
+   */
   public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrap, TopicSpec<K, V> topic, Duration timeout) {
-    Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    long total;
-    try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(fr.communitydefender.domain.topic.KafkaClients.with(props),
-        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = probe.partitionsFor(topic.name(), timeout).stream()
-          .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
-      Map<TopicPartition, Long> ends = probe.endOffsets(partitions, timeout);
-      Map<TopicPartition, Long> begins = probe.beginningOffsets(partitions, timeout);
-      total = partitions.stream().mapToLong(tp -> ends.get(tp) - begins.get(tp)).sum();
+    List<ConsumerRecord<K, V>> out = new ArrayList<>();
+    try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props(bootstrap), topic.keySerde().deserializer(),
+        topic.valueSerde().deserializer())) {
+      List<TopicPartition> partitions = assignFromStart(consumer, topic, timeout);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
+          && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
     }
-    return readUntil(bootstrap, topic, read -> read.size() >= total, timeout);
+    return out;
+  }
+
+  private static List<TopicPartition> assignFromStart(KafkaConsumer<?, ?> consumer, TopicSpec<?, ?> topic,
+      Duration timeout) {
+    List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
+        .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return partitions;
   }
 }
