@@ -65,3 +65,23 @@ ensure_test_packages() {
   $sudo apt-get update -qq >&2
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
+
+# Harnesses read public datasets from paths you give. A path argument (a token with a '/' or a data file extension)
+# that does not exist stops the harness naming the dataset it expects and where it is published (docs/datasets.md).
+#   require_dataset "DATASET (publisher, URL, licence)" "$@"
+require_dataset() {
+  local what="$1"; shift
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+      --*) continue ;;
+      */*|*.csv|*.txt|*.tsv|*.jsonl|*.json)
+        if [ ! -e "$arg" ]; then
+          echo "$(basename "$0"): $arg: not found." >&2
+          echo "  This harness expects $what." >&2
+          echo "  Download it, then pass the path of your local copy (see docs/datasets.md)." >&2
+          exit 2
+        fi ;;
+    esac
+  done
+}

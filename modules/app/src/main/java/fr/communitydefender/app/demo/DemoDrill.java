@@ -62,7 +62,7 @@ public final class DemoDrill {
     Random random = new Random(20260314L);
     List<String> out = new ArrayList<>();
     out.add("# SYNTHETIC DATA - demo drill written by Community Defender (DemoDrill): the commune of Sainte-Aure,");
-    out.add("# its people and every post below are invented. One Mention JSON document per line (see README).");
+    out.add("# its people and every post below are invented. One Mention JSON document per line (see docs/operator-guide.md, Replay datasets).");
     int n = 0;
     for (int minute = 0; minute < 45; minute++) {
       int count = rate(minute);

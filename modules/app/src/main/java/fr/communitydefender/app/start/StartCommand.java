@@ -121,7 +121,7 @@ public final class StartCommand implements Callable<Integer> {
   List<String> sentimentLexicons = List.of();
 
   @Option(names = "--collectors", paramLabel = "FILE", description = "Live collectors YAML (Mastodon, Bluesky, "
-      + "RSS/Atom feeds, X, Facebook pages, webhook intakes); run by the collect role. See README, \"Sources\".")
+      + "RSS/Atom feeds, X, Facebook pages, webhook intakes); run by the collect role. See docs/operator-guide.md, \"Sources\".")
   Path collectors;
 
   @Option(names = "--oncall", paramLabel = "FILE", description = "On-call YAML (people, schedules, escalation "
@@ -218,6 +218,10 @@ public final class StartCommand implements Callable<Integer> {
   @Option(names = "--log-json", description = "Log as JSON lines instead of readable lines.")
   boolean logJson;
 
+  @Option(names = "--dry-run", description = "Read the options and configuration files, say what would run, and "
+      + "stop there (nothing is started).")
+  boolean dryRun;
+
   @Override
   public Integer call() throws Exception {
     LogSetup.apply(logJson);
@@ -228,6 +232,12 @@ public final class StartCommand implements Callable<Integer> {
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("community-defender: " + e.getMessage());
       return 2;
+    }
+    if (dryRun) {
+      System.err.println("community-defender: options and configuration valid; would start roles " + options.roles()
+          + (kafkaBootstrap == null ? " with an embedded Kafka broker" : " against Kafka " + kafkaBootstrap)
+          + " (--dry-run: nothing started)");
+      return 0;
     }
     CountDownLatch stop = new CountDownLatch(1);
     LocalRuntime runtime;

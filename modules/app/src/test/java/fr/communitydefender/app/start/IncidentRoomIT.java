@@ -279,6 +279,7 @@ class IncidentRoomIT {
       d.go("/");
       d.waitText(By.id("status"), "en direct");
       assertThat(axe(d)).as("console page").isEmpty();
+      screenshot(d, "console");
       d.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
       d.go("/room.html?incident=" + incident);
       d.waitText(By.id("room-title"), "Pic de mentions");
@@ -331,9 +332,19 @@ class IncidentRoomIT {
     return out;
   }
 
+  /**
+   * Saves the page under target/screenshots and as the guides' picture {@code docs/images/NAME.png}: the pictures of
+   * the README and the guides are made here, so they follow the page.
+   */
   private static void screenshot(Browser b, String name) throws Exception {
+    byte[] png = ((TakesScreenshot) b.driver).getScreenshotAs(OutputType.BYTES);
     Path target = Path.of("target", "screenshots");
     Files.createDirectories(target);
-    Files.write(target.resolve(name + ".png"), ((TakesScreenshot) b.driver).getScreenshotAs(OutputType.BYTES));
+    Files.write(target.resolve(name + ".png"), png);
+    Path docs = Path.of("..", "..", "docs", "images");
+    if (Files.isDirectory(docs.getParent())) {
+      Files.createDirectories(docs);
+      Files.write(docs.resolve(name + ".png"), png);
+    }
   }
 }

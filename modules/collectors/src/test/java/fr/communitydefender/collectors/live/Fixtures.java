@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Test payloads: ours (committed under {@code src/test/resources/fixtures}, written from the sources' documented
- * formats) and the real recorded ones of {@code ../shared/data/api_fixtures} (system property {@code cd.shared.data};
- * tests using them are skipped when absent).
+ * formats) and real recorded ones under {@code api_fixtures/} of the local datasets folder (system property
+ * {@code cd.datasets}, from {@code CD_DATASETS}; see docs/datasets.md); tests using them are skipped when absent.
  */
 public final class Fixtures {
   private Fixtures() {}
@@ -27,9 +27,10 @@ public final class Fixtures {
     }
   }
 
-  /** A file of the shared recorded payloads; skips the test when the shared data is not there. */
+  /** A recorded payload of the local datasets folder; skips the test when it is not there. */
   public static Path shared(String path) {
-    String root = System.getProperty("cd.shared.data", "../../../shared/data");
+    String root = System.getProperty("cd.datasets", "");
+    assumeTrue(!root.isBlank() && !root.startsWith("${"), "CD_DATASETS not set: recorded API payloads skipped");
     Path file = Path.of(root, "api_fixtures", path);
     assumeTrue(Files.isRegularFile(file), "shared fixture absent: " + file);
     return file;
