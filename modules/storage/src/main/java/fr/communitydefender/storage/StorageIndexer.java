@@ -55,6 +55,13 @@ public final class StorageIndexer extends ConsumerLoop {
   private BulkWriter writer;
 
   /** {@code erasure} removes the mentions whose authors deleted them (tombstones on the enriched topic). */
+  /** The indexer writing with the bulk API through {@code client} (retries with backoff up to 30 s). */
+  public static StorageIndexer create(String bootstrap, co.elastic.clients.elasticsearch.ElasticsearchClient client,
+      Pseudonymizer pseudonymizer, Producer<String, DeadLetter> deadLetters, StorageMetrics metrics, Erasure erasure) {
+    return new StorageIndexer(bootstrap, w -> new BulkWriter(client, metrics, w, 30_000), pseudonymizer, deadLetters,
+        metrics, erasure);
+  }
+
   public StorageIndexer(String bootstrap, Function<BulkWriter.Waiter, BulkWriter> writerFactory,
       Pseudonymizer pseudonymizer, Producer<String, DeadLetter> deadLetters, StorageMetrics metrics, Erasure erasure) {
     super("indexer", Map.of(

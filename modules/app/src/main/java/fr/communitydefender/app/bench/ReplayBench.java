@@ -2,7 +2,7 @@ package fr.communitydefender.app.bench;
 
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.rules.VolumeThresholdRule;
-import fr.communitydefender.app.start.LocalRuntime;
+import fr.communitydefender.app.start.Assembly;
 import fr.communitydefender.app.start.Role;
 import fr.communitydefender.app.start.RuntimeOptions;
 import fr.communitydefender.collectors.replay.ReplayCollector;
@@ -16,7 +16,7 @@ import fr.communitydefender.domain.watch.Watch;
 import fr.communitydefender.domain.watch.WatchesConfig;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import fr.communitydefender.storage.StorageConfig;
-import fr.communitydefender.storage.internal.EsClientFactory;
+import fr.communitydefender.storage.EsClients;
 import fr.communitydefender.storage.mentions.MentionDocument;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
@@ -57,13 +57,13 @@ public final class ReplayBench {
     AlertRules rules = new AlertRules(List.of(new VolumeThresholdRule("spike", "*", Duration.ofMinutes(5), 500L,
         Duration.ofMinutes(15), Severity.HIGH, "bench")));
     long start = System.nanoTime();
-    try (LocalRuntime core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT,
+    try (Assembly core = Assembly.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT,
         Role.INDEX, Role.CONSOLE), dir.resolve("data"), null, 0, "127.0.0.1", 0, 3, null, watches, rules, null,
         null, null, null))) {
       double startup = (System.nanoTime() - start) / 1e9;
       long replayStart = System.nanoTime();
       ReplayCollector.Result result;
-      try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
+      try (Assembly collector = Assembly.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
           dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 3, null, watches, rules,
           new ReplayOptions(drill, null, 0, false, List.of(), false), null, null, null))) {
         result = collector.awaitReplay(600_000);
@@ -83,7 +83,7 @@ public final class ReplayBench {
 
   /** Polls the mention count until it reaches {@code n} or ten minutes pass; returns the last count. */
   private static long awaitStored(String url, long n) throws Exception {
-    try (ElasticsearchClient es = EsClientFactory.create(StorageConfig.local(url, 90))) {
+    try (ElasticsearchClient es = EsClients.create(StorageConfig.local(url, 90))) {
       long stored = 0;
       long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       while (stored < n && System.nanoTime() < deadline) {

@@ -1,7 +1,7 @@
 package fr.communitydefender.app.bench;
 
 import fr.communitydefender.alerting.rules.AlertRules;
-import fr.communitydefender.app.start.LocalRuntime;
+import fr.communitydefender.app.start.Assembly;
 import fr.communitydefender.app.start.Role;
 import fr.communitydefender.app.start.RuntimeOptions;
 import fr.communitydefender.collectors.bluesky.JetstreamParser;
@@ -74,7 +74,7 @@ public final class SourcesBench {
     Path dir = Files.createTempDirectory("cd-sources-bench");
     Path token = Files.writeString(dir.resolve("token"), "bench-token");
     WatchesConfig watches = new WatchesConfig(List.of(new Watch("ville", null, List.of("sainte-aure"), null, null)));
-    try (LocalRuntime collect = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT), dir.resolve("data"),
+    try (Assembly collect = Assembly.start(new RuntimeOptions(EnumSet.of(Role.COLLECT), dir.resolve("data"),
         null, 0, "127.0.0.1", 0, 3, null, watches, new AlertRules(List.of()), null, null, null, null,
         new CollectorsConfig(List.of(new WebhookConfig("bench", Secret.ofFile(token), null, 4 << 20, 1000)))))) {
       HttpClient http = HttpClient.newHttpClient();

@@ -8,7 +8,7 @@ import fr.communitydefender.report.Report;
 import fr.communitydefender.report.ReportOptions;
 import fr.communitydefender.report.ReportReader;
 import fr.communitydefender.storage.StorageConfig;
-import fr.communitydefender.storage.internal.EsClientFactory;
+import fr.communitydefender.storage.EsClients;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -110,7 +110,7 @@ public final class ReportCommand implements Callable<Integer> {
     StorageConfig config = elasticsearchUrl == null ? StorageConfig.local(url, StorageConfig.DEFAULT_RETENTION_DAYS)
         : new StorageConfig(url, apiKey == null || apiKey.isBlank() ? null : apiKey, null, null, null,
             StorageConfig.DEFAULT_RETENTION_DAYS, 1);
-    ElasticsearchClient client = EsClientFactory.create(config);
+    ElasticsearchClient client = EsClients.create(config);
     try {
       ReportReader reader = new ReportReader(client, Clock.systemUTC(),
           f.explained && !list ? fr.communitydefender.enrichment.explain.Explainer.standard() : null);

@@ -29,27 +29,35 @@ import org.slf4j.LoggerFactory;
  * The room role as one unit: the room stage (Streams app {@code cd-room}, exactly-once) and the publisher. Without
  * publishing accounts in local mode, a Mastodon stand-in receives what is published (its URL is logged).
  */
-final class RoomUnit implements AutoCloseable {
+final class RoomUnit implements Unit {
   private static final Logger LOG = LoggerFactory.getLogger(RoomUnit.class);
   private static final String STAND_IN_TOKEN = "demo-token";
   private final RoomOptions options;
   private final byte[] outboxKey;
   private final String consoleUrl;
-  private final MeterRegistry registry;
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private StreamsApp app;
   private Publisher publisher;
   private MastodonStandIn standIn;
 
-  RoomUnit(RoomOptions options, byte[] outboxKey, String consoleUrl, MeterRegistry registry) {
+  RoomUnit(RoomOptions options, byte[] outboxKey, String consoleUrl) {
     this.options = Objects.requireNonNull(options, "options");
     this.outboxKey = Objects.requireNonNull(outboxKey, "outboxKey");
     this.consoleUrl = Objects.requireNonNull(consoleUrl, "consoleUrl");
-    this.registry = Objects.requireNonNull(registry, "registry");
   }
 
-  /** {@code local}: the embedded broker's run (a stand-in may stand for the commune's Mastodon). */
-  RoomUnit start(String bootstrap, Path stateDir, boolean local) {
+  @Override
+  public String name() {
+    return "room";
+  }
+
+  /** In local mode (the embedded broker) a stand-in may stand for the commune's Mastodon. */
+  @Override
+  public void start(UnitContext c) {
+    String bootstrap = c.bootstrap();
+    Path stateDir = c.stateDir();
+    boolean local = c.local();
+    MeterRegistry registry = c.registry();
     RoomMetrics metrics = new RoomMetrics(registry);
     app = StreamsApp.startExactlyOnce("cd-room", RoomTopology.build(new RoomConfig(options.chains(), outboxKey,
         consoleUrl, Duration.ofSeconds(1)), metrics), bootstrap, stateDir, registry);
@@ -78,10 +86,10 @@ final class RoomUnit implements AutoCloseable {
       publisher.close();
       thread.join(10_000);
     });
-    return this;
   }
 
-  boolean healthy() {
+  @Override
+  public boolean healthy() {
     return app != null && app.running() && publisher.healthy(Duration.ofSeconds(60));
   }
 
@@ -91,7 +99,7 @@ final class RoomUnit implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void stop() {
     while (!resources.isEmpty()) {
       try {
         resources.pop().close();

@@ -91,6 +91,11 @@ public record RuntimeOptions(
   }
 
   /** Whether this run talks to Elasticsearch (indexing or the console's search). */
+  /** Whether this process runs the role. */
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+
   public boolean needsStorage() {
     return roles.contains(Role.INDEX) || roles.contains(Role.CONSOLE);
   }

@@ -60,6 +60,10 @@ public final class StartCommand implements Callable<Integer> {
       description = "API key (base64 id:secret) for --elasticsearch-url (default: env CD_ES_API_KEY).")
   String elasticsearchApiKey;
 
+  @Option(names = "--elasticsearch-api-key-file", paramLabel = "FILE", defaultValue = "${env:CD_ES_API_KEY_FILE}",
+      description = "File holding the API key (e.g. a container secret; default: env CD_ES_API_KEY_FILE).")
+  java.nio.file.Path elasticsearchApiKeyFile;
+
   @Option(names = "--elasticsearch-username", paramLabel = "USER", description = "Basic authentication user.")
   String elasticsearchUser;
 
@@ -240,9 +244,9 @@ public final class StartCommand implements Callable<Integer> {
       return 0;
     }
     CountDownLatch stop = new CountDownLatch(1);
-    LocalRuntime runtime;
+    Assembly runtime;
     try {
-      runtime = LocalRuntime.start(options);
+      runtime = Assembly.start(options);
     } catch (RuntimeException e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {
@@ -273,6 +277,14 @@ public final class StartCommand implements Callable<Integer> {
   }
 
   RuntimeOptions options() throws IOException {
+    if (elasticsearchApiKeyFile != null && !elasticsearchApiKeyFile.toString().isBlank()) {
+      try {
+        elasticsearchApiKey = java.nio.file.Files.readString(elasticsearchApiKeyFile).trim();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--elasticsearch-api-key-file: cannot read " + elasticsearchApiKeyFile
+            + ": " + e.getClass().getSimpleName());
+      }
+    }
     if (kafkaProperties != null && !kafkaProperties.toString().isBlank()) {
       fr.communitydefender.domain.topic.KafkaClients.configure(kafkaProperties);
     }

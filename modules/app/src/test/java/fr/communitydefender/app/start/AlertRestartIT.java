@@ -38,8 +38,8 @@ class AlertRestartIT {
   @TempDir
   Path dir;
 
-  private LocalRuntime start() {
-    return LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.ALERT), dir.resolve("data"), null, 0, "127.0.0.1",
+  private Assembly start() {
+    return Assembly.start(new RuntimeOptions(EnumSet.of(Role.ALERT), dir.resolve("data"), null, 0, "127.0.0.1",
         0, 1, null, WATCHES, RULES, null, null, null, null));
   }
 
@@ -63,12 +63,12 @@ class AlertRestartIT {
 
   @Test
   void shouldKeepTheLearnedBaselineWhenTheAlertRoleRestarts() throws Exception {
-    try (LocalRuntime first = start()) {
+    try (Assembly first = start()) {
       send(first.bootstrapServers(), 0, 180, 5); // three hours at 5 a minute: the first minutes open one incident
       assertThat(opened(first.bootstrapServers(), 1)).hasSize(1);
       Thread.sleep(3_000); // let the state reach the changelog (commit interval 500 ms)
     }
-    try (LocalRuntime second = start()) {
+    try (Assembly second = start()) {
       send(second.bootstrapServers(), 180, 185, 6); // 30 in 5 minutes: news for a new watch, ordinary here
       send(second.bootstrapServers(), 185, 190, 0);
       List<IncidentEvent> all = opened(second.bootstrapServers(), 2);

@@ -30,7 +30,7 @@ final class ConsoleClient {
   }
 
   /** Creates the account if missing, then signs in (waiting for the console to see the account). */
-  static ConsoleClient signIn(LocalRuntime core, String username, Role... roles) {
+  static ConsoleClient signIn(Assembly core, String username, Role... roles) {
     AccountAdmin.createMissing(core.bootstrapServers(), List.of(new AccountAdmin.NewAccount(username, username,
         Set.of(roles), PASSWORD)), "test");
     String[] cookie = new String[1];

@@ -43,7 +43,7 @@ class ConsolePageIT {
   private static final String XSS = "Regardez <img src=x onerror=alert(1)> inondation <script>alert('x')</script>";
   @TempDir
   static Path dir;
-  private static LocalRuntime core;
+  private static Assembly core;
   private static ConsoleClient admin;
 
   @BeforeAll
@@ -52,7 +52,7 @@ class ConsolePageIT {
         null)));
     AlertRules rules = new AlertRules(List.of(new VolumeThresholdRule("spike", "ville", Duration.ofMinutes(5), 5L,
         Duration.ofMinutes(10), Severity.HIGH, "Pic de mentions")));
-    core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS,
+    core = Assembly.start(new RuntimeOptions(EnumSet.of(Role.PROCESS,
         Role.ALERT, Role.INDEX,
         Role.CONSOLE), dir.resolve("core"), null, 0, "127.0.0.1", 0, 1, null, watches, rules, null, null, null, null));
     admin = ConsoleClient.signIn(core, "admin", fr.communitydefender.domain.access.Role.ADMIN);
@@ -66,7 +66,7 @@ class ConsolePageIT {
     lines.add(Json.write(new Mention("c-xss", "drill", t0.plusSeconds(90), XSS + " Sainte-Aure", "troll", null,
         "fr", 1, List.of())));
     Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
-    try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(
+    try (Assembly collector = Assembly.start(new RuntimeOptions(EnumSet.of(
         Role.COLLECT), dir.resolve("collector"), core.bootstrapServers(), 0,
         "127.0.0.1", 0, 1, null, watches, rules, new ReplayOptions(drill, null, 0, false, List.of(), false), null,
         null, null))) {

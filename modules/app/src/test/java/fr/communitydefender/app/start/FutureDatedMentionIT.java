@@ -49,9 +49,9 @@ class FutureDatedMentionIT {
           "habitant_" + i, null, "fr", 1, List.of())));
     }
     Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
-    try (LocalRuntime core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT),
+    try (Assembly core = Assembly.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT),
         dir.resolve("core"), null, 0, "127.0.0.1", 0, 2, null, watches, rules, null, null, null, null))) {
-      try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
+      try (Assembly collector = Assembly.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
           dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 2, null, watches, rules,
           new ReplayOptions(drill, null, 0, false, List.of(), false), null, null, null))) {
         assertThat(collector.awaitReplay(60_000)).isNotNull()

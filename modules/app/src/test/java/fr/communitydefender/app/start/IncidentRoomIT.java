@@ -57,7 +57,7 @@ class IncidentRoomIT {
   static final String NATIVE_ID = "109876543210";
   @TempDir
   static Path dir;
-  static LocalRuntime core;
+  static Assembly core;
   static ConsoleClient drafter;
   static ConsoleClient approver;
   static String incident;
@@ -67,7 +67,7 @@ class IncidentRoomIT {
     WatchesConfig watches = new WatchesConfig(List.of(new Watch("ville", null, List.of("sainte-aure"), null, null)));
     AlertRules rules = new AlertRules(List.of(new VolumeThresholdRule("spike", "ville", Duration.ofMinutes(5), 5L,
         Duration.ofMinutes(10), Severity.HIGH, "Pic de mentions")));
-    core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT, Role.INDEX, Role.CONSOLE,
+    core = Assembly.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT, Role.INDEX, Role.CONSOLE,
         Role.ROOM), dir.resolve("core"), null, 0, "127.0.0.1", 0, 1, null, watches, rules, null, null, null, null, null,
         null, new ConsoleOptions(null, false, "Sainte-Aure")));
     drafter = ConsoleClient.signIn(core, "redacteur", fr.communitydefender.domain.access.Role.DRAFTER);
@@ -81,7 +81,7 @@ class IncidentRoomIT {
     lines.add(Json.write(new Mention("mastodon:mastodon.example:" + NATIVE_ID, "mastodon", t0.plusSeconds(100),
         "Sainte-Aure : personne ne répond au téléphone de la mairie ?!", "inquiet", null, "fr", 1, List.of())));
     Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
-    try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
+    try (Assembly collector = Assembly.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
         dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 1, null, watches, rules,
         new ReplayOptions(drill, null, 0, false, List.of(), false), null, null, null))) {
       collector.awaitReplay(60_000);

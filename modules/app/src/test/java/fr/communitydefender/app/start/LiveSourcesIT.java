@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveSourcesIT {
   @TempDir
   static Path dir;
-  private static LocalRuntime core;
-  private static LocalRuntime collect;
+  private static Assembly core;
+  private static Assembly collect;
   private static HttpServer feedServer;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final WatchesConfig WATCHES = new WatchesConfig(List.of(
@@ -65,10 +65,10 @@ class LiveSourcesIT {
             id: formulaire
             token: {file: %s}
         """.formatted(feedServer.getAddress().getPort(), dir.resolve("intake.token")));
-    core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.INDEX, Role.CONSOLE),
+    core = Assembly.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.INDEX, Role.CONSOLE),
         dir.resolve("core"), null, 0, "127.0.0.1", 0, 2, null, WATCHES, new AlertRules(List.of()), null, null, null,
         null));
-    collect = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT), dir.resolve("collect"),
+    collect = Assembly.start(new RuntimeOptions(EnumSet.of(Role.COLLECT), dir.resolve("collect"),
         core.bootstrapServers(), 0, "127.0.0.1", 0, 2, null, WATCHES, new AlertRules(List.of()), null, null, null,
         null, CollectorsConfig.load(yaml)));
   }

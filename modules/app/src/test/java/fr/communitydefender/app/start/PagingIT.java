@@ -44,7 +44,7 @@ import org.openqa.selenium.By;
 class PagingIT {
   @TempDir
   static Path dir;
-  private static LocalRuntime core;
+  private static Assembly core;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final WatchesConfig WATCHES = new WatchesConfig(List.of(
       new Watch("ville", null, List.of("sainte-aure"), null, null)));
@@ -53,7 +53,7 @@ class PagingIT {
 
   @BeforeAll
   static void start() throws Exception {
-    core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT, Role.PAGE, Role.CONSOLE),
+    core = Assembly.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT, Role.PAGE, Role.CONSOLE),
         dir.resolve("core"), null, 0, "127.0.0.1", 0, 2, null, WATCHES, RULES, null, null, null, null, null,
         new PagingOptions(null, dir.resolve("ack.key"), 0)));
     List<String> lines = new ArrayList<>();
@@ -63,7 +63,7 @@ class PagingIT {
           "habitant_" + i, null, "fr", 1, List.of())));
     }
     Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
-    try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
+    try (Assembly collector = Assembly.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
         dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 2, null, WATCHES, RULES,
         new ReplayOptions(drill, null, 0, false, List.of(), false), null, null, null))) {
       assertThat(collector.awaitReplay(60_000)).isNotNull();

@@ -52,7 +52,7 @@ class PipelineIT {
   private static final Instant T0 = Instant.parse("2026-03-14T18:00:00Z");
   @TempDir
   static Path dir;
-  private static LocalRuntime core;
+  private static Assembly core;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final List<String> WS_MESSAGES = new CopyOnWriteArrayList<>();
   private static WebSocket socket;
@@ -67,7 +67,7 @@ class PipelineIT {
 
   @BeforeAll
   static void startCore() throws Exception {
-    core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.DEEP, Role.ALERT, Role.INDEX,
+    core = Assembly.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.DEEP, Role.ALERT, Role.INDEX,
         Role.CONSOLE), dir.resolve("core"), null, 0, "127.0.0.1", 0, 2, null, WATCHES, RULES, null, null, null, null));
     viewer = ConsoleClient.signIn(core, "lecteur", fr.communitydefender.domain.access.Role.VIEWER);
     oncall = ConsoleClient.signIn(core, "astreinte.martin", fr.communitydefender.domain.access.Role.DRAFTER);
@@ -101,7 +101,7 @@ class PipelineIT {
     lines.add(Json.write(new Mention("e-1", "drill", T0.plusSeconds(200), "The Sainte-Aure flood response is a "
         + "terrible mess and the officials are useless.", "journalist", null, "en", 250_000, List.of())));
     Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
-    try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
+    try (Assembly collector = Assembly.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
         dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 2, null, WATCHES, RULES,
         new ReplayOptions(drill, null, 0, false, List.of(), false), null, null, null))) {
       assertThat(collector.awaitReplay(60_000)).isNotNull()

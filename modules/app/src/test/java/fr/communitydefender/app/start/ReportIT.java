@@ -19,7 +19,7 @@ import fr.communitydefender.report.ReportOptions;
 import fr.communitydefender.report.ReportReader;
 import fr.communitydefender.storage.IndexSetup;
 import fr.communitydefender.storage.StorageConfig;
-import fr.communitydefender.storage.internal.EsClientFactory;
+import fr.communitydefender.storage.EsClients;
 import fr.communitydefender.storage.mentions.MentionDocument;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportIT {
   @TempDir
   static Path dir;
-  static LocalRuntime core;
+  static Assembly core;
   static ConsoleClient team;
   static final List<Mention> DRILL = new ArrayList<>();
   static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(100));
@@ -68,7 +68,7 @@ class ReportIT {
     WatchesConfig watches = new WatchesConfig(List.of(new Watch("ville", null, List.of("sainte-aure"), null, null)));
     AlertRules rules = new AlertRules(List.of(new VolumeThresholdRule("spike", "ville", Duration.ofMinutes(5), 20L,
         Duration.ofMinutes(10), Severity.HIGH, "Pic de mentions")));
-    core = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT, Role.INDEX, Role.CONSOLE,
+    core = Assembly.start(new RuntimeOptions(EnumSet.of(Role.PROCESS, Role.ALERT, Role.INDEX, Role.CONSOLE,
         Role.PAGE), dir.resolve("core"), null, 0, "127.0.0.1", 0, 1, null, watches, rules, null, null, null, null));
     team = ConsoleClient.signIn(core, "redacteur", fr.communitydefender.domain.access.Role.DRAFTER);
     int n = 0;
@@ -85,7 +85,7 @@ class ReportIT {
     }
     List<String> lines = DRILL.stream().map(Json::write).toList();
     Path drill = Files.write(dir.resolve("drill.jsonl"), lines);
-    try (LocalRuntime collector = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
+    try (Assembly collector = Assembly.start(new RuntimeOptions(EnumSet.of(Role.COLLECT),
         dir.resolve("collector"), core.bootstrapServers(), 0, "127.0.0.1", 0, 1, null, watches, rules,
         new ReplayOptions(drill, null, 0, false, List.of(), false), null, null, null))) {
       collector.awaitReplay(60_000);
@@ -125,7 +125,7 @@ class ReportIT {
   }
 
   static ElasticsearchClient client() {
-    return EsClientFactory.create(StorageConfig.local(core.elasticsearchUrl(), 90));
+    return EsClients.create(StorageConfig.local(core.elasticsearchUrl(), 90));
   }
 
   @Test

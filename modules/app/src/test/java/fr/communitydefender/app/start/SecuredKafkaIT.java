@@ -118,7 +118,7 @@ class SecuredKafkaIT {
     KafkaClients.configure(properties);
 
     WatchesConfig watches = new WatchesConfig(List.of(new Watch("ville", null, List.of("sainte-aure"), null, null)));
-    try (LocalRuntime process = LocalRuntime.start(new RuntimeOptions(EnumSet.of(Role.PROCESS), dir.resolve("process"),
+    try (Assembly process = Assembly.start(new RuntimeOptions(EnumSet.of(Role.PROCESS), dir.resolve("process"),
         kafka.bootstrapServers(), 0, "127.0.0.1", 0, 1, (short) 1, watches, new AlertRules(List.of()), null, null,
         null, null));
         var raw = Producers.forTopic(kafka.bootstrapServers(), Topics.MENTIONS_RAW, "secured-test")) {
