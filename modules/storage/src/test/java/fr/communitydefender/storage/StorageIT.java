@@ -10,7 +10,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.get_mapping.IndexMappingRecord;
 import fr.communitydefender.devservices.elasticsearch.EmbeddedElasticsearch;
 import fr.communitydefender.devservices.kafka.EmbeddedKafka;
-import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.topic.TopicReader;
 import fr.communitydefender.domain.incident.Incident;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.incident.Severity;

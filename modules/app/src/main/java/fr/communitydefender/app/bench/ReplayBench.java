@@ -7,7 +7,7 @@ import fr.communitydefender.app.start.Role;
 import fr.communitydefender.app.start.RuntimeOptions;
 import fr.communitydefender.collectors.replay.ReplayCollector;
 import fr.communitydefender.collectors.replay.ReplayOptions;
-import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.topic.TopicReader;
 import fr.communitydefender.domain.incident.Severity;
 import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.mention.Mention;

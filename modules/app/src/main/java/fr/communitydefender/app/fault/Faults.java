@@ -1,7 +1,7 @@
 package fr.communitydefender.app.fault;
 
 import fr.communitydefender.app.demo.DemoOnCall;
-import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.topic.TopicReader;
 import fr.communitydefender.devservices.mail.MailCatcher;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.Json;

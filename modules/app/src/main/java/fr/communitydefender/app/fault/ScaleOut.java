@@ -1,7 +1,7 @@
 package fr.communitydefender.app.fault;
 
 import fr.communitydefender.domain.json.Json;
-import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.topic.TopicReader;
 import fr.communitydefender.domain.topic.Topics;
 import java.io.IOException;
 import java.net.URI;
@@ -173,7 +173,7 @@ public final class ScaleOut {
     Set<String> counted = new HashSet<>();
     long duplicated = 0;
     Map<String, Integer> seen = new HashMap<>();
-    for (var r : fr.communitydefender.devservices.kafka.TopicReader.readAll(bootstrap, Topics.MENTIONS_ENRICHED,
+    for (var r : fr.communitydefender.domain.topic.TopicReader.readAll(bootstrap, Topics.MENTIONS_ENRICHED,
         Duration.ofMinutes(2))) {
       if (r.key() != null && r.key().contains(tag)) {
         counted.add(r.key());

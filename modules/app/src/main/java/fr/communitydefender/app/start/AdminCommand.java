@@ -50,6 +50,10 @@ public final class AdminCommand {
         + "broker of --data-dir).")
     String kafkaBootstrap;
 
+    @Option(names = "--kafka-properties", paramLabel = "FILE", defaultValue = "${env:CD_KAFKA_PROPERTIES}",
+        description = "Kafka client settings (TLS, SASL) of --kafka-bootstrap (default: env CD_KAFKA_PROPERTIES).")
+    Path kafkaProperties;
+
     @Override
     public Integer call() throws Exception {
       Set<Role> wanted = EnumSet.noneOf(Role.class);
@@ -62,6 +66,9 @@ public final class AdminCommand {
       } catch (IllegalArgumentException e) {
         System.err.println("community-defender: " + e.getMessage());
         return 2;
+      }
+      if (kafkaProperties != null && !kafkaProperties.toString().isBlank()) {
+        fr.communitydefender.domain.topic.KafkaClients.configure(kafkaProperties);
       }
       EmbeddedKafka kafka = kafkaBootstrap == null ? EmbeddedKafka.start(dataDir, 0) : null;
       try {

@@ -1,7 +1,7 @@
 package fr.communitydefender.app.start;
 
 import fr.communitydefender.devservices.kafka.EmbeddedKafka;
-import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.topic.TopicReader;
 import fr.communitydefender.domain.room.Courante;
 import fr.communitydefender.domain.room.CouranteEntry;
 import fr.communitydefender.domain.room.RoomState;

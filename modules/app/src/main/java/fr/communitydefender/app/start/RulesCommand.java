@@ -64,25 +64,21 @@ public final class RulesCommand {
     String watch;
 
     @Override
-    public Integer call() {
-      AlertRules loaded;
-      List<fr.communitydefender.domain.mention.Mention> mentions;
-      try {
-        loaded = AlertRules.load(rules, java.util.Set.of());
-        mentions = fr.communitydefender.app.eval.EvalDetection.load(replay);
-      } catch (fr.communitydefender.domain.config.ConfigException | java.io.IOException e) {
-        System.err.println("backtest: " + fr.communitydefender.app.eval.EvalDetection.problem(e));
+    public Integer call() throws Exception {
+      Class<?> tool;
+      try { // a tool of the full distribution (Kafka Streams' test driver): the production class path leaves it out
+        tool = Class.forName("fr.communitydefender.app.eval.Backtest");
+        Class.forName("org.apache.kafka.streams.TopologyTestDriver");
+      } catch (ClassNotFoundException e) {
+        System.err.println("backtest: not in the production image; run it with the full distribution "
+            + "(scripts/start rules backtest …)");
         return 2;
       }
-      String name = watch != null ? watch : replay.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-      List<fr.communitydefender.app.eval.EvalDetection.Opened> opened = fr.communitydefender.app.eval.EvalDetection
-          .replay(name, mentions, loaded, fr.communitydefender.enrichment.Enricher.standard(
-              new fr.communitydefender.enrichment.EnrichmentMetrics(
-                  new io.micrometer.core.instrument.simple.SimpleMeterRegistry())));
-      System.out.printf("%d mentions replayed, %d incident(s) would have opened%n", mentions.size(), opened.size());
-      opened.forEach(o -> System.out.printf("%s  %s%s  %s%s%n", o.at(), o.rule(), o.reopened() ? " (reopened)" : "",
-          o.reason(), o.outcome()));
-      return 0;
+      try {
+        return (Integer) tool.getMethod("run", Path.class, Path.class, String.class).invoke(null, rules, replay, watch);
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        throw e.getCause() instanceof Exception x ? x : e;
+      }
     }
   }
 }

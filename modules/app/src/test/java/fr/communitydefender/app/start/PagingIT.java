@@ -7,7 +7,7 @@ import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.rules.VolumeThresholdRule;
 import fr.communitydefender.collectors.replay.ReplayOptions;
 import fr.communitydefender.app.demo.DemoOnCall;
-import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.topic.TopicReader;
 import fr.communitydefender.devservices.mail.MailCatcher;
 import fr.communitydefender.domain.paging.DeliveryAttempt;
 import fr.communitydefender.domain.paging.Notification;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fr.communitydefender.alerting.rules.AlertRules;
 import fr.communitydefender.alerting.rules.VolumeThresholdRule;
 import fr.communitydefender.collectors.replay.ReplayOptions;
-import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.topic.TopicReader;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.incident.Severity;
 import fr.communitydefender.domain.json.Json;

@@ -2,7 +2,7 @@ package fr.communitydefender.collectors.live;
 
 import fr.communitydefender.collectors.CollectorMetrics;
 import fr.communitydefender.devservices.kafka.EmbeddedKafka;
-import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.topic.TopicReader;
 import fr.communitydefender.domain.collector.CollectorHealth;
 import fr.communitydefender.domain.mention.DeadLetter;
 import fr.communitydefender.domain.mention.Mention;

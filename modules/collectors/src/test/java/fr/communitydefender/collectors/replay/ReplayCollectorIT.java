@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.communitydefender.collectors.CollectorMetrics;
 import fr.communitydefender.devservices.kafka.EmbeddedKafka;
-import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.topic.TopicReader;
 import fr.communitydefender.domain.json.Json;
 import fr.communitydefender.domain.mention.DeadLetter;
 import fr.communitydefender.domain.mention.Mention;

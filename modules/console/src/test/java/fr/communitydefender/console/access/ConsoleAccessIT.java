@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fr.communitydefender.console.ConsoleConfig;
 import fr.communitydefender.console.ConsoleVerticle;
 import fr.communitydefender.devservices.kafka.EmbeddedKafka;
-import fr.communitydefender.devservices.kafka.TopicReader;
+import fr.communitydefender.domain.topic.TopicReader;
 import fr.communitydefender.domain.access.AuditEntry;
 import fr.communitydefender.domain.access.Role;
 import fr.communitydefender.domain.topic.TopicProvisioner;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.communitydefender.domain.mention.DeadLetter;
 import fr.communitydefender.domain.topic.TopicProvisioner;
+import fr.communitydefender.domain.topic.TopicReader;
 import fr.communitydefender.domain.topic.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;

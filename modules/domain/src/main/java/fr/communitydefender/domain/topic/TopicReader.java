@@ -1,6 +1,5 @@
-package fr.communitydefender.devservices.kafka;
+package fr.communitydefender.domain.topic;
 
-import fr.communitydefender.domain.topic.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
