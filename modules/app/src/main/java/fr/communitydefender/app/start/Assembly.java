@@ -89,7 +89,10 @@ public final class Assembly implements AutoCloseable {
     if (o.has(Role.ROOM)) {
       String consoleUrl = o.console().access().publicOrigin() != null ? o.console().access().publicOrigin()
           : "http://" + o.httpHost() + ":" + o.httpPort();
-      room = run(context, new RoomUnit(o.room(), KeyFiles.readOrCreate(o.paging().ackKey()), consoleUrl), true);
+      java.util.function.Supplier<fr.communitydefender.room.publish.SocialClient> demoMastodon =
+          o.embeddedKafka() ? () -> engines.mastodonStandIn(o.room().mastodonStandInPort()) : null;
+      room = run(context, new RoomUnit(o.room(), KeyFiles.readOrCreate(o.paging().ackKey()), consoleUrl,
+          demoMastodon), true);
     }
     List<Function<Vertx, Router>> routes = new ArrayList<>();
     if (collect != null && collect.intakeRouter() != null) {
@@ -100,9 +103,12 @@ public final class Assembly implements AutoCloseable {
       routes.add(page.replyRoutes());
     }
     if (o.has(Role.CONSOLE)) {
+      if (engines.mailboxRoute() != null) {
+        routes.add(engines.mailboxRoute());
+      }
       console = run(context, new ConsoleUnit(b -> new ConsoleConfig(o.httpHost(), o.httpPort(), b, 200,
           KeyFiles.readOrCreate(o.paging().ackKey()), o.console().access(), o.console().commune()),
-          () -> routes, checks, storage, engines::mailCatcher, o.console().demoAccounts()), false);
+          () -> routes, checks, storage, o.console().demoAccounts()), false);
     } else {
       http = run(context, new HttpUnit(o.httpHost(), o.httpPort(), () -> routes, checks), false);
     }
@@ -164,7 +170,7 @@ public final class Assembly implements AutoCloseable {
 
   /** The local Mastodon stand-in receiving published responses, or null. */
   public MastodonStandIn mastodonStandIn() {
-    return room == null ? null : room.mastodonStandIn();
+    return engines.mastodon();
   }
 
   public int consolePort() {

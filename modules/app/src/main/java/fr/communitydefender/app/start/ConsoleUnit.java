@@ -2,8 +2,6 @@ package fr.communitydefender.app.start;
 
 import fr.communitydefender.console.ConsoleConfig;
 import fr.communitydefender.console.ConsoleVerticle;
-import fr.communitydefender.domain.json.Json;
-import fr.communitydefender.devservices.mail.MailCatcher;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.ArrayList;
@@ -20,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Role {@code console}: the HTTP API, the pages, the WebSocket, {@code /metrics} and {@code /healthz}; it also serves
- * the other roles' HTTP routes of the process (webhook intakes, SMS replies) and, in the demo, the mailbox.
+ * the other roles' HTTP routes of the process (webhook intakes, SMS replies and, in the demo, the mailbox).
  */
 final class ConsoleUnit implements Unit {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleUnit.class);
@@ -28,7 +26,6 @@ final class ConsoleUnit implements Unit {
   private final Supplier<List<Function<Vertx, Router>>> routes;
   private final Map<String, BooleanSupplier> checks;
   private final StorageUnit storage;
-  private final Supplier<MailCatcher> mailbox;
   private final boolean demoAccounts;
   private ConsoleVerticle console;
 
@@ -38,12 +35,11 @@ final class ConsoleUnit implements Unit {
   }
 
   ConsoleUnit(ConsoleConfigSource source, Supplier<List<Function<Vertx, Router>>> routes,
-      Map<String, BooleanSupplier> checks, StorageUnit storage, Supplier<MailCatcher> mailbox, boolean demoAccounts) {
+      Map<String, BooleanSupplier> checks, StorageUnit storage, boolean demoAccounts) {
     this.source = Objects.requireNonNull(source, "source");
     this.routes = Objects.requireNonNull(routes, "routes");
     this.checks = Objects.requireNonNull(checks, "checks");
     this.storage = storage;
-    this.mailbox = Objects.requireNonNull(mailbox, "mailbox");
     this.demoAccounts = demoAccounts;
   }
 
@@ -56,15 +52,6 @@ final class ConsoleUnit implements Unit {
   public void start(UnitContext c) {
     Vertx vertx = c.vertx().get();
     List<Function<Vertx, Router>> api = new ArrayList<>(routes.get());
-    MailCatcher catcher = mailbox.get();
-    if (catcher != null) {
-      api.add(v -> {
-        Router r = Router.router(v);
-        r.get("/dev/mailbox").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
-            .end(Json.write(catcher.messages())));
-        return r;
-      });
-    }
     if (demoAccounts) {
       int created = fr.communitydefender.app.demo.DemoAccounts.ensure(c.bootstrap());
       LOG.atInfo().addKeyValue("created", created).log("demo accounts ready");

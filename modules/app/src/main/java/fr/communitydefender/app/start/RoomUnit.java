@@ -1,7 +1,6 @@
 package fr.communitydefender.app.start;
 
 import fr.communitydefender.app.internal.StreamsApp;
-import fr.communitydefender.devservices.social.MastodonStandIn;
 import fr.communitydefender.domain.topic.Producers;
 import fr.communitydefender.domain.topic.Topics;
 import fr.communitydefender.room.RoomConfig;
@@ -13,7 +12,6 @@ import fr.communitydefender.room.publish.Publisher;
 import fr.communitydefender.room.publish.PublishingConfig;
 import fr.communitydefender.room.publish.SocialClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,23 +25,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The room role as one unit: the room stage (Streams app {@code cd-room}, exactly-once) and the publisher. Without
- * publishing accounts in local mode, a Mastodon stand-in receives what is published (its URL is logged).
+ * publishing accounts, a demo client may stand for the commune's Mastodon (local mode: {@link LocalEngines}).
  */
 final class RoomUnit implements Unit {
   private static final Logger LOG = LoggerFactory.getLogger(RoomUnit.class);
-  private static final String STAND_IN_TOKEN = "demo-token";
   private final RoomOptions options;
   private final byte[] outboxKey;
   private final String consoleUrl;
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private StreamsApp app;
   private Publisher publisher;
-  private MastodonStandIn standIn;
+  private final java.util.function.Supplier<SocialClient> demoMastodon;
 
-  RoomUnit(RoomOptions options, byte[] outboxKey, String consoleUrl) {
+  /** {@code demoMastodon}: the client used when no publishing file is given (local mode), or null. */
+  RoomUnit(RoomOptions options, byte[] outboxKey, String consoleUrl,
+      java.util.function.Supplier<SocialClient> demoMastodon) {
     this.options = Objects.requireNonNull(options, "options");
     this.outboxKey = Objects.requireNonNull(outboxKey, "outboxKey");
     this.consoleUrl = Objects.requireNonNull(consoleUrl, "consoleUrl");
+    this.demoMastodon = demoMastodon;
   }
 
   @Override
@@ -51,12 +51,11 @@ final class RoomUnit implements Unit {
     return "room";
   }
 
-  /** In local mode (the embedded broker) a stand-in may stand for the commune's Mastodon. */
+  /** Starts the room stage and the publisher. */
   @Override
   public void start(UnitContext c) {
     String bootstrap = c.bootstrap();
     Path stateDir = c.stateDir();
-    boolean local = c.local();
     MeterRegistry registry = c.registry();
     RoomMetrics metrics = new RoomMetrics(registry);
     app = StreamsApp.startExactlyOnce("cd-room", RoomTopology.build(new RoomConfig(options.chains(), outboxKey,
@@ -71,12 +70,8 @@ final class RoomUnit implements Unit {
       clients.put("bluesky", new BlueskyClient(p.bluesky().service(), p.bluesky().handle(),
           p.bluesky().appPassword().value()));
     }
-    if (p == null && local) {
-      standIn = MastodonStandIn.start(options.mastodonStandInPort(), STAND_IN_TOKEN);
-      resources.push(standIn);
-      clients.put("mastodon", new MastodonClient(URI.create(standIn.baseUrl()), STAND_IN_TOKEN));
-      LOG.atInfo().addKeyValue("url", standIn.baseUrl() + "/api/v1/accounts/1/statuses")
-          .log("demo: responses published to Mastodon go to a local stand-in");
+    if (p == null && demoMastodon != null) {
+      clients.put("mastodon", demoMastodon.get());
     }
     var commands = Producers.forTopic(bootstrap, Topics.ROOM_COMMANDS, "cd-publisher");
     resources.push(commands);
@@ -93,10 +88,6 @@ final class RoomUnit implements Unit {
     return app != null && app.running() && publisher.healthy(Duration.ofSeconds(60));
   }
 
-  /** The local Mastodon stand-in, or null. */
-  MastodonStandIn mastodonStandIn() {
-    return standIn;
-  }
 
   @Override
   public void stop() {
