@@ -20,6 +20,7 @@ public final class LanguageIdentifier {
           Language.ENGLISH, Language.SPANISH, Language.GERMAN, Language.ITALIAN, Language.PORTUGUESE,
           Language.DUTCH, Language.ARABIC)
       .withMinimumRelativeDistance(0.0)
+      .withPreloadedLanguageModels() // loaded at start-up, not by the first mentions of a busy stream
       .build();
 
   /** Function words of French that Spanish, Italian, Portuguese and Catalan do not share. */

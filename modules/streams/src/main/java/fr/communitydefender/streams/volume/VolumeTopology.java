@@ -12,6 +12,7 @@ import fr.communitydefender.streams.PipelineMetrics;
 import fr.communitydefender.enrichment.explain.Explainer;
 import fr.communitydefender.streams.volume.internal.NewTermDetector;
 import fr.communitydefender.streams.volume.internal.ParsedMention;
+import fr.communitydefender.streams.volume.internal.StateSerdes;
 import fr.communitydefender.streams.volume.internal.WindowStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,8 +101,9 @@ public final class VolumeTopology {
         .filter((id, p) -> !p.edit(), Named.as("first-versions"))
         .mapValues(ParsedMention::mention, Named.as("counted"))
         .flatMap((id, m) -> m.watches().stream().map(w -> KeyValue.pair(w, m)).toList(), Named.as("key-by-watch"));
+    // cached: a frequent term is updated by every mention; its store and changelog get it once per commit
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TERMS_STORE), Serdes.String(),
-        JsonSerde.of(NewTermDetector.TermHistory.class)));
+        StateSerdes.termHistory()).withCachingEnabled());
     byWatch.repartition(Repartitioned.<String, Mention>as("terms-by-watch").withKeySerde(Serdes.String())
             .withValueSerde(mentionSerde))
         .process(() -> new NewTermDetector(explainer, TERMS_STORE), Named.as("detect-new-terms"), TERMS_STORE)
@@ -113,12 +115,12 @@ public final class VolumeTopology {
         .aggregate(WindowStats::empty, (watch, m, stats) -> stats.plus(m), Named.as("stats-per-window"),
             Materialized.<String, WindowStats>as(
                 Stores.inMemoryWindowStore(COUNT_STORE, config.retention(), config.window(), false))
-            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(WindowStats.class)))
+            .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.windowStats()))
         .toStream(Named.as("window-updates"))
         .map((w, s) -> {
           metrics.signal();
           return KeyValue.pair(w.key(), new VolumeSignal(w.key(), w.window().startTime(), w.window().endTime(),
-              s.count(), s.scored(), s.negative(), s.sentimentSum(), s.authors().size(), s.reach(), s.maxReach(),
+              s.count(), s.scored(), s.negative(), s.sentimentSum(), s.authorCount(), s.reach(), s.maxReach(),
               s.sources(), s.verified()));
         }, Named.as("to-volume-signal"))
         .to(Topics.SIGNALS_VOLUME.name(), Produced.with(Serdes.String(), JsonSerde.of(VolumeSignal.class))

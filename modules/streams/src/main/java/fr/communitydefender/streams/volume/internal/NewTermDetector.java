@@ -36,10 +36,20 @@ public final class NewTermDetector implements Processor<String, Mention, String,
   private ProcessorContext<String, TermSignal> context;
   private KeyValueStore<String, TermHistory> store;
 
-  /** The remembered history of one term of one watch. */
-  public record TermHistory(Instant previousSeen, Instant lastSeen, List<Long> recent) {
+  /**
+   * The remembered history of one term of one watch: the occurrences of the last hour in {@code recent}, sorted
+   * (epoch milliseconds).
+   */
+  public record TermHistory(Instant previousSeen, Instant lastSeen, long[] recent) {
     public TermHistory {
-      recent = recent == null ? List.of() : List.copyOf(recent);
+      recent = recent == null ? new long[0] : recent;
+      for (int i = 1; i < recent.length; i++) {
+        if (recent[i] < recent[i - 1]) { // the JSON of earlier versions kept arrival order
+          recent = recent.clone();
+          java.util.Arrays.sort(recent);
+          break;
+        }
+      }
     }
   }
 
@@ -67,24 +77,50 @@ public final class NewTermDetector implements Processor<String, Mention, String,
     for (String term : terms.subList(0, Math.min(MAX_TERMS, terms.size()))) {
       String key = record.key() + "\u0000" + term;
       TermHistory h = store.get(key);
-      List<Long> recent = new ArrayList<>();
-      if (h != null) {
-        h.recent().stream().filter(t -> t > at.minus(BURST).toEpochMilli()).forEach(recent::add);
-      }
-      Instant previous = h == null ? null : recent.isEmpty() ? h.lastSeen() : h.previousSeen();
-      recent.add(at.toEpochMilli());
-      if (recent.size() > MAX_RECENT) {
-        recent.sort(null);
-        recent.subList(0, recent.size() - MAX_RECENT).clear();
-      }
+      long[] recent = recentWith(h == null ? new long[0] : h.recent(), at.minus(BURST).toEpochMilli(),
+          at.toEpochMilli());
+      Instant previous = h == null ? null : recent.length == 1 ? h.lastSeen() : h.previousSeen();
       Instant last = h == null || at.isAfter(h.lastSeen()) ? at : h.lastSeen();
       store.put(key, new TermHistory(previous, last, recent));
       boolean novel = previous == null || !at.isBefore(previous.plus(NOVEL));
-      if (novel && recent.size() >= MIN_REPEAT) {
-        context.forward(new Record<>(record.key(), new TermSignal(record.key(), term, at, recent.size(), previous),
+      if (novel && recent.length >= MIN_REPEAT) {
+        context.forward(new Record<>(record.key(), new TermSignal(record.key(), term, at, recent.length, previous),
             record.timestamp()));
       }
     }
+  }
+
+  /**
+   * The kept occurrences after {@code from} (exclusive), with {@code now} added in order, at most {@value #MAX_RECENT}
+   * (the latest). {@code kept} is sorted.
+   */
+  static long[] recentWith(long[] kept, long from, long now) {
+    int start = upperBound(kept, from);
+    int n = kept.length - start;
+    int insert = upperBound(kept, now);
+    long[] out = new long[n + 1];
+    System.arraycopy(kept, start, out, 0, insert - start);
+    out[insert - start] = now;
+    System.arraycopy(kept, insert, out, insert - start + 1, kept.length - insert);
+    if (out.length > MAX_RECENT) {
+      out = java.util.Arrays.copyOfRange(out, out.length - MAX_RECENT, out.length);
+    }
+    return out;
+  }
+
+  /** The index of the first value greater than {@code v} in the sorted {@code values}. */
+  private static int upperBound(long[] values, long v) {
+    int lo = 0;
+    int hi = values.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (values[mid] <= v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private void forget(long wallNow) {
