@@ -64,6 +64,8 @@ function onMessage(msg) {
     incidents.reset(msg.incidents);
   } else if (msg.type === 'mention') {
     feed.add(msg.mention);
+  } else if (msg.type === 'mentions') {
+    msg.mentions.forEach(feed.add);
   } else if (msg.type === 'incident') {
     incidents.update(msg.event);
   }

@@ -158,6 +158,7 @@ public final class ConsoleVerticle extends VerticleBase {
         e -> context.runOnContext(v -> hub.incident(e)),
         config.recentMentions(), wholes);
     readerThread = Thread.ofPlatform().name("cd-console-kafka").daemon().start(reader);
+    vertx.setPeriodic(FeedHub.FLUSH_MS, id -> hub.flush());
     vertx.setPeriodic(5_000, id -> hub.closeEnded(a -> sessions.alive(a.sessionId())
         && accounts.get(a.username()) != null && !accounts.get(a.username()).disabled()));
 

@@ -125,6 +125,8 @@ function onMessage(msg) {
     room.incident = msg.event.incident; renderOverview();
   } else if (msg.type === 'mention') {
     mentions.live(msg.mention);
+  } else if (msg.type === 'mentions') {
+    msg.mentions.forEach((m) => mentions.live(m));
   }
 }
 

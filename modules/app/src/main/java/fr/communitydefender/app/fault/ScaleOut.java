@@ -356,14 +356,14 @@ public final class ScaleOut {
       if (last) {
         String text = partial.toString();
         partial.setLength(0);
-        if (text.startsWith("{\"type\":\"mention\"") || text.contains("\"type\":\"mention\"")) {
-          int at = text.indexOf(tag + "-");
-          if (at >= 0) {
-            int end = at;
-            while (end < text.length() && text.charAt(end) != '"') {
-              end++;
+        if (text.contains("\"type\":\"mention")) { // one mention, or a batch ("mentions")
+          for (int at = text.indexOf("\"id\":\""); at >= 0; at = text.indexOf("\"id\":\"", at + 1)) {
+            int from = at + 6;
+            int end = text.indexOf('"', from);
+            String id = text.substring(from, end);
+            if (id.contains(tag + "-")) {
+              ids.add(id.substring(id.indexOf(tag + "-")));
             }
-            ids.add(text.substring(at, end));
           }
         }
       }

@@ -17,11 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The live clients and the recent mentions. Runs on the console's event loop only. Messages are JSON:
  * {@code {"type":"snapshot","mentions":[...],"incidents":[...]}} on connect, then {@code {"type":"mention",...}} and
- * {@code {"type":"incident",...}}. Text is sent as data and rendered with DOM text nodes, never as HTML.
+ * {@code {"type":"incident",...}}. Text is sent as data and rendered with DOM text nodes, never as HTML. Mentions are
+ * sent by {@link #flush()} (every {@link #FLUSH_MS} ms): one alone as {@code {"type":"mention","mention":{...}}},
+ * several as one {@code {"type":"mentions","mentions":[...]}} (oldest first) — at a thousand mentions a second and
+ * hundreds of clients, one frame per mention and client was more than the event loop could write.
  */
 public final class FeedHub {
   private final Map<ServerWebSocket, Actor> clients = new ConcurrentHashMap<>();
   private final ArrayDeque<Mention> recent = new ArrayDeque<>();
+  /** How often {@link #flush()} is to be called, and how many mentions one message carries at most. */
+  public static final long FLUSH_MS = 100;
+  static final int MAX_BATCH = 500;
+  private final java.util.List<Mention> pending = new java.util.ArrayList<>();
   private final int recentMax;
   private final IncidentView incidents;
   private final ConsoleMetrics metrics;
@@ -91,12 +98,35 @@ public final class FeedHub {
     });
   }
 
+  /** A mention for the clients: sent by the next {@link #flush()} (at once when a batch is full). */
   public void mention(Mention m) {
-    recent.addLast(m);
+    pending.add(m);
+    if (pending.size() >= MAX_BATCH) {
+      flush();
+    }
+  }
+
+  /** Sends the pending mentions (and adds them to the snapshot of later clients). */
+  public void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    for (Mention m : pending) {
+      recent.addLast(m);
+    }
     while (recent.size() > recentMax) {
       recent.removeFirst();
     }
-    broadcast("mention", Json.write(Map.of("type", "mention", "mention", m)));
+    Map<String, Object> message = new LinkedHashMap<>();
+    if (pending.size() == 1) {
+      message.put("type", "mention");
+      message.put("mention", pending.get(0));
+    } else {
+      message.put("type", "mentions");
+      message.put("mentions", java.util.List.copyOf(pending));
+    }
+    pending.clear();
+    broadcast("mention", Json.write(message));
   }
 
   public void incident(IncidentEvent e) {
