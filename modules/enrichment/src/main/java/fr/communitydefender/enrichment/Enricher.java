@@ -48,7 +48,7 @@ public final class Enricher {
   }
 
   public MentionAnalysis analyse(Mention mention) {
-    String lang = languages.identify(mention.text());
+    String lang = languages.identify(mention.text(), mention.lang());
     SentimentModel model = models.get(lang);
     MentionAnalysis analysis = model != null ? model.analyse(mention.text(), lang) : fast.analyse(mention.text(), lang);
     metrics.analysed(analysis);

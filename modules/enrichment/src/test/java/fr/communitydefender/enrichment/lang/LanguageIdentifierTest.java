@@ -31,4 +31,17 @@ class LanguageIdentifierTest {
     assertThat(ID.identify("👍 !!")).isEqualTo("und");
     assertThat(ID.identify(null)).isEqualTo("und");
   }
+
+  @Test
+  void shouldTakeTheDeclaredLanguageWhenTheTextAgreesWithIt() {
+    assertThat(ID.identify("Sainte-Aure inondation rue Gambetta", "fr")).isEqualTo("fr");
+    assertThat(ID.identify("Flooding downtown near the bridge", "en-GB")).isEqualTo("en");
+    assertThat(ID.identify("Inundación en la carretera del puente", "es")).isEqualTo("other");
+  }
+
+  @Test
+  void shouldLetTheFullDetectorDecideWhenTheDeclaredLanguageIsWrong() {
+    assertThat(ID.identify("Inondation catastrophique rue Gambetta, évacuation", "en")).isEqualTo("fr");
+    assertThat(ID.identify("Hochwasser in der Innenstadt, Straße gesperrt", "fr")).isEqualTo("other");
+  }
 }

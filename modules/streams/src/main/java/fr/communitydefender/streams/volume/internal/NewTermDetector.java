@@ -6,7 +6,9 @@ import fr.communitydefender.enrichment.explain.Explainer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -35,6 +37,17 @@ public final class NewTermDetector implements Processor<String, Mention, String,
   private final String storeName;
   private ProcessorContext<String, TermSignal> context;
   private KeyValueStore<String, TermHistory> store;
+  /**
+   * The histories last used, as objects: a frequent term's history (up to {@value #MAX_RECENT} occurrences) is not
+   * decoded again for every mention. The store stays the truth (every change is written to it); this is emptied
+   * whenever the task is (re)initialised or closed.
+   */
+  private final Map<String, TermHistory> lastUsed = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, TermHistory> eldest) {
+      return size() > 5_000;
+    }
+  };
 
   /**
    * The remembered history of one term of one watch: the occurrences of the last hour in {@code recent}, sorted
@@ -62,6 +75,7 @@ public final class NewTermDetector implements Processor<String, Mention, String,
   public void init(ProcessorContext<String, TermSignal> context) {
     this.context = context;
     this.store = context.getStateStore(storeName);
+    lastUsed.clear();
     context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::forget);
   }
 
@@ -76,12 +90,17 @@ public final class NewTermDetector implements Processor<String, Mention, String,
     List<String> terms = explainer.terms(m.text(), lang);
     for (String term : terms.subList(0, Math.min(MAX_TERMS, terms.size()))) {
       String key = record.key() + "\u0000" + term;
-      TermHistory h = store.get(key);
+      TermHistory h = lastUsed.get(key);
+      if (h == null) {
+        h = store.get(key);
+      }
       long[] recent = recentWith(h == null ? new long[0] : h.recent(), at.minus(BURST).toEpochMilli(),
           at.toEpochMilli());
       Instant previous = h == null ? null : recent.length == 1 ? h.lastSeen() : h.previousSeen();
       Instant last = h == null || at.isAfter(h.lastSeen()) ? at : h.lastSeen();
-      store.put(key, new TermHistory(previous, last, recent));
+      TermHistory updated = new TermHistory(previous, last, recent);
+      store.put(key, updated);
+      lastUsed.put(key, updated);
       boolean novel = previous == null || !at.isBefore(previous.plus(NOVEL));
       if (novel && recent.length >= MIN_REPEAT) {
         context.forward(new Record<>(record.key(), new TermSignal(record.key(), term, at, recent.length, previous),
@@ -123,6 +142,11 @@ public final class NewTermDetector implements Processor<String, Mention, String,
     return lo;
   }
 
+  @Override
+  public void close() {
+    lastUsed.clear();
+  }
+
   private void forget(long wallNow) {
     Instant horizon = Instant.ofEpochMilli(wallNow).minus(Duration.ofDays(FORGET_DAYS));
     List<String> old = new ArrayList<>();
@@ -134,6 +158,9 @@ public final class NewTermDetector implements Processor<String, Mention, String,
         }
       }
     }
-    old.forEach(store::delete);
+    old.forEach(k -> {
+      store.delete(k);
+      lastUsed.remove(k);
+    });
   }
 }

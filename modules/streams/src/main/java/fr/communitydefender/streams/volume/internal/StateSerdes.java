@@ -34,9 +34,23 @@ public final class StateSerdes {
         StateSerdes::readStats));
   }
 
+  /** Written and read straight from byte arrays: it is the hottest value of the stage. */
   public static Serde<NewTermDetector.TermHistory> termHistory() {
-    return Serdes.serdeFrom(serializer(StateSerdes::writeHistory), deserializer(NewTermDetector.TermHistory.class,
-        StateSerdes::readHistory));
+    Serializer<NewTermDetector.TermHistory> serializer = (topic, h) -> h == null ? null : historyBytes(h);
+    Deserializer<NewTermDetector.TermHistory> json = deserializer(NewTermDetector.TermHistory.class, in -> {
+      throw new IOException("unreachable");
+    });
+    Deserializer<NewTermDetector.TermHistory> deserializer = (topic, data) -> {
+      if (data == null || data.length == 0 || data[0] != FORMAT) {
+        return json.deserialize(topic, data);
+      }
+      try {
+        return readHistory(data);
+      } catch (IOException e) {
+        throw new SerializationException("invalid TermHistory on " + topic + ": " + e.getMessage(), e);
+      }
+    };
+    return Serdes.serdeFrom(serializer, deserializer);
   }
 
   private interface Writer<T> {
@@ -124,10 +138,6 @@ public final class StateSerdes {
   }
 
 
-  private static void writeHistory(NewTermDetector.TermHistory h, DataOutputStream out) throws IOException {
-    out.write(historyBytes(h));
-  }
-
   /**
    * A term history in bytes, written without streams (it is the hottest value of the stage): the two dates (8 bytes
    * each, {@code Long.MIN_VALUE} for none), the number of occurrences, then the first and the gaps between the sorted
@@ -135,8 +145,9 @@ public final class StateSerdes {
    */
   static byte[] historyBytes(NewTermDetector.TermHistory h) {
     long[] recent = h.recent();
-    byte[] buf = new byte[16 + 10 * (recent.length + 1)];
-    int at = putLong(buf, 0, h.previousSeen() == null ? NONE : h.previousSeen().toEpochMilli());
+    byte[] buf = new byte[17 + 10 * (recent.length + 1)];
+    buf[0] = FORMAT;
+    int at = putLong(buf, 1, h.previousSeen() == null ? NONE : h.previousSeen().toEpochMilli());
     at = putLong(buf, at, h.lastSeen() == null ? NONE : h.lastSeen().toEpochMilli());
     at = putVarLong(buf, at, recent.length);
     long previous = 0;
@@ -147,11 +158,10 @@ public final class StateSerdes {
     return java.util.Arrays.copyOf(buf, at);
   }
 
-  private static NewTermDetector.TermHistory readHistory(DataInputStream in) throws IOException {
-    byte[] data = in.readAllBytes();
-    long previousSeen = getLong(data, 0);
-    long lastSeen = getLong(data, 8);
-    int[] at = {16};
+  private static NewTermDetector.TermHistory readHistory(byte[] data) throws IOException {
+    long previousSeen = getLong(data, 1);
+    long lastSeen = getLong(data, 9);
+    int[] at = {17};
     long n = getVarLong(data, at);
     if (n < 0 || n > data.length) {
       throw new IOException("malformed term history");
