@@ -43,8 +43,10 @@ public final class AlertTopology {
 
   public static Topology build(AlertRules rules, AlertingMetrics metrics) {
     StreamsBuilder builder = new StreamsBuilder();
+    // cached: every signal of a watch (several per mention when new terms recur) rewrites its state; the changelog
+    // gets it once per commit instead of once per signal
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATE_STORE), Serdes.String(),
-        JsonSerde.of(WatchState.class)));
+        JsonSerde.of(WatchState.class)).withCachingEnabled());
     builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SILENCES_STORE), Serdes.String(),
             JsonSerde.of(Silence.class)).withLoggingDisabled(), Topics.SILENCES.name(),
         Consumed.with(Serdes.String(), JsonSerde.of(Silence.class)).withName("silences"),

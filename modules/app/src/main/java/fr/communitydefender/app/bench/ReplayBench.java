@@ -329,6 +329,7 @@ public final class ReplayBench {
     Properties props = adminProps(core.bootstrapServers());
     props.put("linger.ms", 5);
     long crossSent = -1;
+    Instant crossWall = null;
     Map<Instant, Long> perMinute = new HashMap<>();
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
         new StringSerializer())) {
@@ -347,6 +348,8 @@ public final class ReplayBench {
         producer.send(new ProducerRecord<>(Topics.MENTIONS_RAW.name(), id, json));
         if (perMinute.merge(now.truncatedTo(ChronoUnit.MINUTES), 1L, Long::sum) == crossAt && crossSent < 0) {
           crossSent = sentAt[i];
+          crossWall = now;
+          log("threshold " + crossAt + " crossed by " + id + " at " + now);
         }
       }
     }
@@ -354,13 +357,16 @@ public final class ReplayBench {
     double pageAfterCross = -1;
     long pageDeadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (crossSent > 0 && System.nanoTime() < pageDeadline) {
-      if (mail.messages().stream().skip(mailsBefore).anyMatch(m -> m.subject().contains("latence"))) {
-        pageAfterCross = (System.nanoTime() - crossSent) / 1e9;
+      var page = mail.messages().stream().filter(m -> m.subject().contains("latence")).findFirst();
+      if (page.isPresent()) { // the catcher's receipt time
+        pageAfterCross = Math.max(0, Duration.between(crossWall, page.get().at()).toMillis() / 1000.0);
+        log("page email received at " + page.get().at());
         break;
       }
       Thread.sleep(20);
     }
-    mail.messages().stream().skip(mailsBefore).forEach(m -> log("page email: " + m.subject()));
+    mail.messages().stream().limit(mail.messages().size() - mailsBefore).forEach(m -> log("page email: "
+        + m.subject()));
     if (crossSent > 0 && pageAfterCross < 0) {
       log("no page email for the latency rule within 180 s of the crossing");
     }
