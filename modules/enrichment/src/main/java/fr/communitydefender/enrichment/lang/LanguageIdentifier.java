@@ -16,16 +16,14 @@ public final class LanguageIdentifier {
   public static final String OTHER = "other";
   public static final String UNDETERMINED = "und";
 
-  private final LanguageDetector detector = LanguageDetectorBuilder.fromLanguages(Language.FRENCH,
-          Language.ENGLISH, Language.SPANISH, Language.GERMAN, Language.ITALIAN, Language.PORTUGUESE,
-          Language.DUTCH, Language.ARABIC)
+  private static final Language[] LANGUAGES = {Language.FRENCH, Language.ENGLISH, Language.SPANISH,
+      Language.GERMAN, Language.ITALIAN, Language.PORTUGUESE, Language.DUTCH, Language.ARABIC};
+  private final LanguageDetector detector = LanguageDetectorBuilder.fromLanguages(LANGUAGES)
       .withMinimumRelativeDistance(0.0)
       .withPreloadedLanguageModels() // loaded at start-up, not by the first mentions of a busy stream
       .build();
   /** Trigrams only (several times cheaper): used to confirm a language the source declared. */
-  private final LanguageDetector quick = LanguageDetectorBuilder.fromLanguages(Language.FRENCH,
-          Language.ENGLISH, Language.SPANISH, Language.GERMAN, Language.ITALIAN, Language.PORTUGUESE,
-          Language.DUTCH, Language.ARABIC)
+  private final LanguageDetector quick = LanguageDetectorBuilder.fromLanguages(LANGUAGES)
       .withMinimumRelativeDistance(0.0)
       .withLowAccuracyMode()
       .withPreloadedLanguageModels()

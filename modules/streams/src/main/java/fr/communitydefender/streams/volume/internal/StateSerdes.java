@@ -34,31 +34,19 @@ public final class StateSerdes {
         StateSerdes::readStats));
   }
 
-  /** Written and read straight from byte arrays: it is the hottest value of the stage. */
+  /** Written and read straight from byte arrays, without streams: it is the hottest value of the stage. */
   public static Serde<NewTermDetector.TermHistory> termHistory() {
-    Serializer<NewTermDetector.TermHistory> serializer = (topic, h) -> h == null ? null : historyBytes(h);
-    Deserializer<NewTermDetector.TermHistory> json = deserializer(NewTermDetector.TermHistory.class, in -> {
-      throw new IOException("unreachable");
-    });
-    Deserializer<NewTermDetector.TermHistory> deserializer = (topic, data) -> {
-      if (data == null || data.length == 0 || data[0] != FORMAT) {
-        return json.deserialize(topic, data);
-      }
-      try {
-        return readHistory(data);
-      } catch (IOException e) {
-        throw new SerializationException("invalid TermHistory on " + topic + ": " + e.getMessage(), e);
-      }
-    };
-    return Serdes.serdeFrom(serializer, deserializer);
+    return Serdes.serdeFrom((topic, h) -> h == null ? null : historyBytes(h),
+        deserializer(NewTermDetector.TermHistory.class, StateSerdes::readHistory));
   }
 
   private interface Writer<T> {
     void write(T value, DataOutputStream out) throws IOException;
   }
 
+  /** Reads a value of format 1 (its first byte, the format, included). */
   private interface Reader<T> {
-    T read(DataInputStream in) throws IOException;
+    T read(byte[] data) throws IOException;
   }
 
   private static <T> Serializer<T> serializer(Writer<T> writer) {
@@ -89,8 +77,7 @@ public final class StateSerdes {
         if (data.length == 0 || data[0] != FORMAT) {
           throw new SerializationException("unknown " + type.getSimpleName() + " format on " + topic);
         }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1));
-        return reader.read(in);
+        return reader.read(data);
       } catch (IOException | JsonDecodeException e) {
         throw new SerializationException("invalid " + type.getSimpleName() + " on " + topic + ": " + e.getMessage(), e);
       }
@@ -117,7 +104,8 @@ public final class StateSerdes {
     }
   }
 
-  private static WindowStats readStats(DataInputStream in) throws IOException {
+  private static WindowStats readStats(byte[] data) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1));
     long count = in.readLong();
     long scored = in.readLong();
     long negative = in.readLong();
