@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The devices of local mode: the embedded Kafka broker, the embedded Elasticsearch node (child JVM), the demo's
  * mail catcher (and its mailbox route) and the Mastodon stand-in that receives published responses. Only this class
- * touches {@code devservices}, and only when local mode asks for them, so a production class path (without the embedded engines) runs every role against real clusters.
+ * touches {@code devservices}, and only when local mode asks for them, so a production class path (without the
+ * embedded engines) runs every role against real clusters.
  */
 final class LocalEngines {
   private static final Logger LOG = LoggerFactory.getLogger(LocalEngines.class);
