@@ -71,9 +71,11 @@ ensure_test_packages() {
 #   require_dataset "DATASET (publisher, URL, licence)" "$@"
 require_dataset() {
   local what="$1"; shift
-  local arg
+  local arg skip=""
   for arg in "$@"; do
+    if [ -n "$skip" ]; then skip=""; continue; fi
     case "$arg" in
+      --out) skip=1; continue ;;  # a file the command writes
       --*) continue ;;
       */*|*.csv|*.txt|*.tsv|*.jsonl|*.json)
         if [ ! -e "$arg" ]; then

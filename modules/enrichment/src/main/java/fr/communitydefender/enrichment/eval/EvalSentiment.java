@@ -2,7 +2,9 @@ package fr.communitydefender.enrichment.eval;
 
 import fr.communitydefender.domain.mention.MentionAnalysis;
 import fr.communitydefender.enrichment.deep.DeepSentiment;
+import fr.communitydefender.enrichment.model.CrossValidation;
 import fr.communitydefender.enrichment.model.SentimentModel;
+import fr.communitydefender.enrichment.sentiment.NeutralBand;
 import fr.communitydefender.enrichment.sentiment.FastSentiment;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,9 +37,10 @@ public final class EvalSentiment {
 
   public static void main(String[] args) throws IOException {
     String usage = "eval-sentiment (--text FILE --labels FILE | --tsv FILE) [--lang fr|en] [--model FILE] "
-        + "[--lexicon FILE[,FILE…]] [--tier deep (English: CoreNLP RNTN)]";
+        + "[--lexicon FILE[,FILE…]] [--tier deep (English: CoreNLP RNTN)] "
+        + "[(--cv-text FILE --cv-labels FILE | --cv-tsv FILE) [--folds K] [--sigma S]]";
     Map<String, String> options = LabelledSet.options(args, Set.of("text", "labels", "tsv", "lang", "model",
-        "lexicon", "tier"), usage);
+        "lexicon", "tier", "cv-text", "cv-labels", "cv-tsv", "folds", "sigma"), usage);
     List<Item> items = LabelledSet.read(options, usage);
     boolean binary = options.containsKey("tsv");
     String lang = options.getOrDefault("lang", "fr");
@@ -54,6 +57,16 @@ public final class EvalSentiment {
       DeepSentiment deep = DeepSentiment.load();
       scorer = deep::analyse;
     }
+    List<Item> tuning = LabelledSet.named(options, "cv-");
+    String cv = "";
+    if (tuning != null) {
+      CrossValidation.Estimate estimate = crossValidate(LabelledSet.examples(tuning), lang, fast, trained != null,
+          Integer.parseInt(options.getOrDefault("folds", "5")),
+          Double.parseDouble(options.getOrDefault("sigma", String.valueOf(SentimentModel.SIGMA))));
+      cv = estimate.line() + " ";
+      System.out.println(estimate.line() + " (" + (trained != null ? "trained tier retrained on each fold"
+          : "fast tier, neutral band tuned on each fold's training part") + ")");
+    }
     scorer.apply("warm up");
     long t0 = System.nanoTime();
     int[][] confusion = new int[3][3];
@@ -61,7 +74,34 @@ public final class EvalSentiment {
       confusion[item.gold()][predicted(scorer.apply(item.text()))]++;
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    report(confusion, items.size(), seconds, binary, System.out);
+    report(confusion, items.size(), seconds, binary, cv, System.out);
+  }
+
+  /**
+   * The cross-validation estimate on the tuning set: for the trained tier, the model retrained on each fold's training
+   * part; for the fast tier, the neutral band tuned on it (and the band tuned on the whole set printed, which is how
+   * the shipped bands were chosen).
+   */
+  static CrossValidation.Estimate crossValidate(List<SentimentModel.Example> examples, String lang, FastSentiment fast,
+      boolean trained, int folds, double sigma) {
+    if (trained) {
+      return CrossValidation.estimate(examples, folds, train -> {
+        SentimentModel m = SentimentModel.train(lang, train, fast, sigma);
+        return t -> m.analyse(t, lang).sentiment();
+      });
+    }
+    Map<String, Double> scores = new java.util.HashMap<>();
+    for (SentimentModel.Example e : examples) {
+      scores.computeIfAbsent(e.text(), t -> fast.analyse(t, lang).score());
+    }
+    java.util.function.Function<List<SentimentModel.Example>, NeutralBand> tune = train -> NeutralBand.tune(
+        train.stream().map(e -> new NeutralBand.Scored(scores.get(e.text()), CrossValidation.index(e.label())))
+            .toList());
+    System.out.println("band_tuned_on_whole_set=" + tune.apply(examples));
+    return CrossValidation.estimate(examples, folds, train -> {
+      NeutralBand band = tune.apply(train);
+      return t -> band.label(scores.computeIfAbsent(t, x -> fast.analyse(x, lang).score()));
+    });
   }
 
   static int predicted(MentionAnalysis a) {
@@ -98,7 +138,7 @@ public final class EvalSentiment {
   }
 
   /** Prints the report; macro-F1 over the classes present in the gold labels. */
-  static double report(int[][] confusion, int n, double seconds, boolean binary, PrintStream out) {
+  static double report(int[][] confusion, int n, double seconds, boolean binary, String prefix, PrintStream out) {
     double f1Sum = 0;
     int classes = 0;
     int correct = 0;
@@ -127,6 +167,7 @@ public final class EvalSentiment {
       out.printf(Locale.ROOT, "%-10s %8d %8d %8d%n", NAMES[c], confusion[c][0], confusion[c][1], confusion[c][2]);
     }
     double macro = classes == 0 ? 0 : f1Sum / classes;
+    out.print(prefix);
     out.printf(Locale.ROOT, "macro_f1=%.4f accuracy=%.4f n=%d texts_per_s=%.0f%s%n", macro,
         n == 0 ? 0 : (double) correct / n, n, n / Math.max(seconds, 1e-9), binary ? " (binary)" : "");
     return macro;

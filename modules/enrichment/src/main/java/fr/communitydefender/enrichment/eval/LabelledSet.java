@@ -27,14 +27,32 @@ final class LabelledSet {
 
   /** The items of the set the options name; binary when it came from a TSV file. */
   static List<EvalSentiment.Item> read(Map<String, String> options, String usage) throws IOException {
-    if (options.containsKey("tsv")) {
-      return EvalSentiment.readTsv(Path.of(options.get("tsv")));
+    List<EvalSentiment.Item> items = named(options, "");
+    if (items == null) {
+      fail("a labelled set is required", usage);
     }
-    if (options.containsKey("text") && options.containsKey("labels")) {
-      return EvalSentiment.readPair(Path.of(options.get("text")), Path.of(options.get("labels")));
+    return items;
+  }
+
+  /**
+   * The set named by {@code --<prefix>tsv} or {@code --<prefix>text/--<prefix>labels}, or null when neither is given
+   * (prefix {@code cv-}: the training set the cross-validation estimate is drawn from).
+   */
+  static List<EvalSentiment.Item> named(Map<String, String> options, String prefix) throws IOException {
+    if (options.containsKey(prefix + "tsv")) {
+      return EvalSentiment.readTsv(Path.of(options.get(prefix + "tsv")));
     }
-    fail("a labelled set is required", usage);
-    return List.of();
+    if (options.containsKey(prefix + "text") && options.containsKey(prefix + "labels")) {
+      return EvalSentiment.readPair(Path.of(options.get(prefix + "text")), Path.of(options.get(prefix + "labels")));
+    }
+    return null;
+  }
+
+  /** Items as training examples (labels negative, neutral, positive). */
+  static List<fr.communitydefender.enrichment.model.SentimentModel.Example> examples(List<EvalSentiment.Item> items) {
+    return items.stream()
+        .map(i -> new fr.communitydefender.enrichment.model.SentimentModel.Example(i.text(),
+            EvalSentiment.LABELS[i.gold()])).toList();
   }
 
   /** The fast tier with the external lexicons named by {@code --lexicon FILE[,FILE…]} for {@code lang}. */

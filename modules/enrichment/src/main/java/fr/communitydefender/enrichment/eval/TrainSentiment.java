@@ -1,9 +1,10 @@
 package fr.communitydefender.enrichment.eval;
 
+import fr.communitydefender.enrichment.model.CrossValidation;
 import fr.communitydefender.enrichment.model.SentimentModel;
+import fr.communitydefender.enrichment.sentiment.FastSentiment;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,20 +18,26 @@ public final class TrainSentiment {
 
   public static void main(String[] args) throws IOException {
     String usage = "train-sentiment --lang fr|en (--text FILE --labels FILE | --tsv FILE) --out MODEL "
-        + "[--lexicon FILE[,FILE…]] [--sigma S (default 0.3)]";
+        + "[--lexicon FILE[,FILE…]] [--sigma S (default " + SentimentModel.SIGMA + ")] [--folds K (default 5; 0: none)]";
     Map<String, String> options = LabelledSet.options(args, Set.of("text", "labels", "tsv", "lang", "out", "sigma",
-        "lexicon"), usage);
+        "lexicon", "folds"), usage);
     String lang = options.get("lang");
     String out = options.get("out");
     if (lang == null || out == null) {
       LabelledSet.fail("--lang and --out are required", usage);
     }
-    double sigma = Double.parseDouble(options.getOrDefault("sigma", "0.3"));
-    List<EvalSentiment.Item> items = LabelledSet.read(options, usage);
-    List<SentimentModel.Example> examples = items.stream()
-        .map(i -> new SentimentModel.Example(i.text(), EvalSentiment.LABELS[i.gold()])).toList();
+    double sigma = Double.parseDouble(options.getOrDefault("sigma", String.valueOf(SentimentModel.SIGMA)));
+    int folds = Integer.parseInt(options.getOrDefault("folds", "5"));
+    java.util.List<SentimentModel.Example> examples = LabelledSet.examples(LabelledSet.read(options, usage));
+    FastSentiment fast = LabelledSet.fast(options, lang);
     long t0 = System.nanoTime();
-    SentimentModel model = SentimentModel.train(lang, examples, LabelledSet.fast(options, lang), sigma);
+    if (folds > 0) {
+      System.out.println(CrossValidation.estimate(examples, folds, train -> {
+        SentimentModel m = SentimentModel.train(lang, train, fast, sigma);
+        return t -> m.analyse(t, lang).sentiment();
+      }).line() + " sigma=" + sigma);
+    }
+    SentimentModel model = SentimentModel.train(lang, examples, fast, sigma);
     model.save(Path.of(out));
     System.out.printf("trained lang=%s examples=%d seconds=%.1f model=%s%n", lang, examples.size(),
         (System.nanoTime() - t0) / 1e9, out);

@@ -11,8 +11,12 @@ import java.util.List;
 
 /**
  * Features of a post for the trained model: normalised words and bigrams (words in a negation scope prefixed
- * {@code NEG_}), emoji and emoticons, and the fast tier's verdict and score — so the model learns on top of the
- * lexicons, not instead of them.
+ * {@code NEG_}), each word's first five letters (a crude stem: "inadmissible", "inadmissibles") and its character
+ * 4-grams with word boundaries (spelling variants and inflections the words alone miss), emoji and emoticons, and
+ * the fast tier's verdict and score, raw and in fifths — so the model learns on top of the lexicons, not instead of
+ * them. Each addition was kept only if it raised the 5-fold cross-validation estimate on the training sets (French
+ * 0.608 → 0.648, English 0.631 → 0.642 macro-F1); elongation, capitals, the lexicon's driver words as features and a
+ * negation scope running to the punctuation did not, and were left out.
  */
 public final class Features {
   private Features() {}
@@ -41,11 +45,22 @@ public final class Features {
       } else if (rules.negators().contains(tok)) {
         negatedUntil = i + 3;
       }
-      String word = i <= negatedUntil && !rules.negators().contains(tok) ? "NEG_" + tok : tok;
+      boolean neg = i <= negatedUntil && !rules.negators().contains(tok);
+      String word = neg ? "NEG_" + tok : tok;
       f.incrementCount("w=" + word);
       f.incrementCount("b=" + previous + "_" + tok);
+      if (tok.length() >= 6 && Character.isLetter(tok.charAt(0))) {
+        f.incrementCount("p=" + (neg ? "NEG_" : "") + tok.substring(0, 5));
+      }
+      if (tok.length() >= 4 && Character.isLetter(tok.charAt(0))) {
+        String padded = "^" + tok + "$";
+        for (int j = 0; j + 4 <= padded.length(); j++) {
+          f.incrementCount("c=" + padded.substring(j, j + 4), 0.5);
+        }
+      }
       previous = tok;
     }
+    f.setCount("fs=" + Math.round(fast.score() * 5), 1);
     for (String symbol : Tokens.symbols(text)) {
       f.incrementCount("e=" + symbol);
     }

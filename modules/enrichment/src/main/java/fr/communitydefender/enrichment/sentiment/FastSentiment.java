@@ -132,8 +132,7 @@ public final class FastSentiment {
       sum += Math.signum(sum) * 0.3 * bangs;
     }
     double score = sum / Math.sqrt(sum * sum + 15);
-    String label = score >= rules.neutralBand() ? MentionAnalysis.POSITIVE
-        : score <= -rules.neutralBand() ? MentionAnalysis.NEGATIVE : MentionAnalysis.NEUTRAL;
+    String label = rules.neutralBand().label(score);
     return new MentionAnalysis(lang, label, Math.max(-1, Math.min(1, score)), drivers, TIER, null);
   }
 
