@@ -75,7 +75,7 @@ require_dataset() {
   for arg in "$@"; do
     if [ -n "$skip" ]; then skip=""; continue; fi
     case "$arg" in
-      --out) skip=1; continue ;;  # a file the command writes
+      --out|--model-dir|--corrections|--by) skip=1; continue ;;  # not input files
       --*) continue ;;
       */*|*.csv|*.txt|*.tsv|*.jsonl|*.json)
         if [ ! -e "$arg" ]; then

@@ -66,6 +66,8 @@ function onMessage(msg) {
     feed.add(msg.mention);
   } else if (msg.type === 'mentions') {
     msg.mentions.forEach(feed.add);
+  } else if (msg.type === 'correction') {
+    feed.correction(msg.mentionId, msg.correction);
   } else if (msg.type === 'incident') {
     incidents.update(msg.event);
   }
@@ -95,6 +97,7 @@ function showApp(user) {
     incidents.initSummary();
     silences.init(user);
     admin.init(user);
+    feed.init(user);
   }
   ws.connect(onMessage, setStatus);
 }

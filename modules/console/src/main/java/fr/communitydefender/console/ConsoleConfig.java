@@ -8,7 +8,13 @@ import fr.communitydefender.console.access.AccessConfig;
  * hosts and identity provider; {@code commune}: the name on reports (null: none).
  */
 public record ConsoleConfig(String host, int port, String kafkaBootstrap, int recentMentions, byte[] ackKey,
-    AccessConfig access, String commune) {
+    AccessConfig access, String commune, java.nio.file.Path modelDir) {
+  /** Without the commune's model directory (rebuilding from corrections then answers 503). */
+  public ConsoleConfig(String host, int port, String kafkaBootstrap, int recentMentions, byte[] ackKey,
+      AccessConfig access, String commune) {
+    this(host, port, kafkaBootstrap, recentMentions, ackKey, access, commune, null);
+  }
+
   public ConsoleConfig {
     host = host == null || host.isBlank() ? "127.0.0.1" : host;
     if (port < 0 || port > 65_535) {

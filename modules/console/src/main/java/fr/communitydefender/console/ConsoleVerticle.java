@@ -141,6 +141,18 @@ public final class ConsoleVerticle extends VerticleBase {
       }
     }));
     wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.WORDING, wording::apply));
+    fr.communitydefender.console.corrections.CorrectionsView corrections =
+        new fr.communitydefender.console.corrections.CorrectionsView();
+    wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.SENTIMENT_CORRECTIONS, (k, v) -> {
+      corrections.apply(k, v);
+      Map<String, Object> message = new LinkedHashMap<>();
+      message.put("type", "correction");
+      message.put("mentionId", k);
+      message.put("correction", v == null ? null
+          : fr.communitydefender.console.corrections.CorrectionsRouter.publicView(v));
+      String json = fr.communitydefender.domain.json.Json.write(message);
+      context.runOnContext(x -> hub.broadcast("correction", json));
+    }));
     wholes.add(new KafkaFeedReader.ReadWhole<>(Topics.ROOM_OUTCOMES, (k, v) -> {
       if (v != null) {
         roomService.outcome(v);
@@ -198,13 +210,20 @@ public final class ConsoleVerticle extends VerticleBase {
     root.route("/api/*").subRouter(fr.communitydefender.console.room.RoomRouter.create(vertx, rooms, roomService,
         incidents, sender, clock, config.commune(), config.ackKey()));
     root.route("/api/*").subRouter(wording.router(vertx, sender, clock));
+    fr.communitydefender.enrichment.sentiment.FastSentiment fast =
+        fr.communitydefender.enrichment.sentiment.FastSentiment.withBuiltInLexicons();
+    root.route("/api/*").subRouter(fr.communitydefender.console.corrections.CorrectionsRouter.create(vertx, hub,
+        corrections, search, erasure, config.modelDir() == null ? null
+            : new fr.communitydefender.enrichment.model.ModelRegistry(config.modelDir(), fast,
+                java.time.Duration.ofSeconds(10)), fast, sender, clock));
     root.route("/*").subRouter(fr.communitydefender.console.paging.AckRouter.create(vertx, incidents, pages, sender,
         config.ackKey(), usedLinks, clock));
     if (situation != null) {
       root.route("/*").subRouter(situation.router());
     }
     if (search != null) {
-      root.route("/api/*").subRouter(SearchRouter.create(vertx, search, erasure));
+      root.route("/api/*").subRouter(SearchRouter.create(vertx, search, erasure, authorKey -> corrections
+          .byAuthor(authorKey).forEach(c -> sender.send(context, Topics.SENTIMENT_CORRECTIONS, c.mentionId(), null))));
       root.route("/api/*").subRouter(fr.communitydefender.console.report.ReportRouter.create(vertx,
           new fr.communitydefender.report.ReportReader(search.client(), clock, explainer), config.commune()));
     } else {

@@ -144,4 +144,40 @@ export function init(user) {
   loadLinks().catch((e) => announce(e.message));
   document.getElementById('wording-form').addEventListener('submit', saveWording);
   loadWording().catch((e) => announce(e.message));
+  loadModels().catch((e) => { document.getElementById('models-status').textContent = e.message; });
+}
+
+// The commune's sentiment models: each language's versions (cross-validation estimates), rebuild and roll back.
+async function loadModels() {
+  const models = await get('/api/models');
+  const list = document.getElementById('models');
+  list.replaceChildren();
+  ['fr', 'en'].forEach((lang) => {
+    const m = models[lang];
+    const li = el('li', 'model');
+    li.dataset.lang = lang;
+    li.appendChild(el('strong', null, t('models.lang.' + lang) + ' '));
+    li.appendChild(el('span', 'model-active', m.active ? t('models.active', { version: m.active }) : t('models.none')));
+    li.appendChild(button('model-rebuild', t('models.rebuild'), () => modelAction(lang, 'rebuild')));
+    if (m.active) li.appendChild(button('model-rollback', t('models.rollback'), () => modelAction(lang, 'rollback')));
+    const versions = el('ul', 'model-versions');
+    m.versions.slice(0, 5).forEach((v) => versions.appendChild(el('li', 'model-version model-' + v.status,
+      t('models.version', { version: v.version, status: t('models.status.' + v.status), cv: v.cvMacroF1.toFixed(3),
+        current: v.currentCvMacroF1.toFixed(3), examples: v.examples, corrections: v.corrections, by: v.by, at: time(v.at) }))));
+    li.appendChild(versions);
+    list.appendChild(li);
+  });
+}
+
+async function modelAction(lang, action) {
+  const status = document.getElementById('models-status');
+  status.textContent = t('models.working');
+  try {
+    const r = await post('/api/models/' + lang + '/' + action);
+    status.textContent = action === 'rebuild' ? t(r.activated ? 'models.activated' : 'models.rejected', { reason: r.reason })
+      : t('models.rolledBack', { version: r.active || '—' });
+  } catch (e) {
+    status.textContent = t('error', { reason: e.message });
+  }
+  loadModels().catch(() => {});
 }

@@ -3,6 +3,7 @@ package fr.communitydefender.enrichment;
 import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.mention.MentionAnalysis;
 import fr.communitydefender.enrichment.lang.LanguageIdentifier;
+import fr.communitydefender.enrichment.model.ModelRegistry;
 import fr.communitydefender.enrichment.model.SentimentModel;
 import fr.communitydefender.enrichment.sentiment.FastSentiment;
 import java.io.IOException;
@@ -11,22 +12,30 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Analyses every mention on the hot path: language, then the trained model of that language when one is configured,
- * else the fast sentiment tier. Thread-safe.
+ * Analyses every mention on the hot path: language, then the commune's active model of that language (rebuilt from
+ * the console's corrections), else the trained model configured for it, else the fast sentiment tier. Thread-safe.
  */
 public final class Enricher {
   private final LanguageIdentifier languages;
   private final FastSentiment fast;
   private final EnrichmentMetrics metrics;
   private final Map<String, SentimentModel> models;
+  private final ModelRegistry registry;
 
   /** {@code models}: trained models by language; languages without one use the fast tier. */
   public Enricher(LanguageIdentifier languages, FastSentiment fast, EnrichmentMetrics metrics,
       Map<String, SentimentModel> models) {
+    this(languages, fast, metrics, models, null);
+  }
+
+  /** {@code registry}: the commune's models (null: none); its active model of a language wins over {@code models}. */
+  public Enricher(LanguageIdentifier languages, FastSentiment fast, EnrichmentMetrics metrics,
+      Map<String, SentimentModel> models, ModelRegistry registry) {
     this.languages = languages;
     this.fast = fast;
     this.metrics = metrics;
     this.models = Map.copyOf(models);
+    this.registry = registry;
   }
 
   /** The default enricher: Lingua and the built-in lexicons, no trained model. */
@@ -44,12 +53,17 @@ public final class Enricher {
         throw new IllegalArgumentException("two sentiment models for language " + model.lang());
       }
     }
-    return new Enricher(new LanguageIdentifier(), fast, metrics, models);
+    ModelRegistry registry = config.modelDir() == null ? null
+        : new ModelRegistry(config.modelDir(), fast, java.time.Duration.ofSeconds(10));
+    return new Enricher(new LanguageIdentifier(), fast, metrics, models, registry);
   }
 
   public MentionAnalysis analyse(Mention mention) {
     String lang = languages.identify(mention.text(), mention.lang());
-    SentimentModel model = models.get(lang);
+    SentimentModel model = registry == null ? null : registry.active(lang);
+    if (model == null) {
+      model = models.get(lang);
+    }
     MentionAnalysis analysis = model != null ? model.analyse(mention.text(), lang) : fast.analyse(mention.text(), lang);
     metrics.analysed(analysis);
     return analysis;

@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the sentiment tiers load besides the built-in lexicons: trained models (one per language) and external
- * lexicons by language ({@code fr}, {@code en}; e.g. FEEL for French), each checked to be a readable file.
+ * What the sentiment tiers load besides the built-in lexicons: trained models (one per language), external
+ * lexicons by language ({@code fr}, {@code en}; e.g. FEEL for French), each checked to be a readable file, and the
+ * directory of the commune's models rebuilt from the console's corrections ({@code modelDir}, null: none; its active
+ * model of a language wins over a configured one).
  */
-public record SentimentConfig(List<Path> models, Map<String, List<Path>> lexicons) {
-  public static final SentimentConfig NONE = new SentimentConfig(List.of(), Map.of());
+public record SentimentConfig(List<Path> models, Map<String, List<Path>> lexicons, Path modelDir) {
+  public static final SentimentConfig NONE = new SentimentConfig(List.of(), Map.of(), null);
+
+  public SentimentConfig(List<Path> models, Map<String, List<Path>> lexicons) {
+    this(models, lexicons, null);
+  }
 
   public SentimentConfig {
     models = List.copyOf(models);

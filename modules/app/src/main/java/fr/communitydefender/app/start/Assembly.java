@@ -107,7 +107,8 @@ public final class Assembly implements AutoCloseable {
         routes.add(engines.mailboxRoute());
       }
       console = run(context, new ConsoleUnit(b -> new ConsoleConfig(o.httpHost(), o.httpPort(), b, 200,
-          KeyFiles.readOrCreate(o.paging().ackKey()), o.console().access(), o.console().commune()),
+          KeyFiles.readOrCreate(o.paging().ackKey()), o.console().access(), o.console().commune(),
+          o.sentiment().modelDir()),
           () -> routes, checks, storage, o.console().demoAccounts()), false);
     } else {
       http = run(context, new HttpUnit(o.httpHost(), o.httpPort(), () -> routes, checks), false);

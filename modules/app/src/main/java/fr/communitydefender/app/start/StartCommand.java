@@ -107,6 +107,10 @@ public final class StartCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR|FILE", description = "Alert rules (default: ${DEFAULT-VALUE}).")
   Path rules = Path.of("alert-rules");
 
+  @Option(names = "--model-dir", paramLabel = "DIR", description = "The commune's sentiment models, rebuilt from the "
+      + "console's corrections (default: models under --data-dir; shared by the console and processing instances).")
+  Path modelDir;
+
   @Option(names = "--sentiment-model", paramLabel = "FILE", description = "A sentiment model written by "
       + "scripts/train-sentiment, used for its language instead of the lexicon tier (repeatable, one per language).")
   List<Path> sentimentModels = List.of();
@@ -301,7 +305,8 @@ public final class StartCommand implements Callable<Integer> {
     } else if (replay != null) {
       replayOptions = new ReplayOptions(replay, format, speed, rebase != null && rebase, assignWatches, !noProgress);
     }
-    SentimentConfig sentiment = new SentimentConfig(sentimentModels, SentimentConfig.parseLexicons(sentimentLexicons));
+    SentimentConfig sentiment = new SentimentConfig(sentimentModels, SentimentConfig.parseLexicons(sentimentLexicons),
+        modelDir != null ? modelDir : dataDir.resolve("models"));
     for (String w : assignWatches) {
       if (!watchesConfig.ids().contains(w)) {
         throw new IllegalArgumentException("--assign-watch: unknown watch '" + w + "'");

@@ -106,6 +106,21 @@ public final class FeedHub {
     }
   }
 
+  /** A mention still in the recent list (or about to be), or null. */
+  public Mention recent(String id) {
+    for (Mention m : pending) {
+      if (m.id().equals(id)) {
+        return m;
+      }
+    }
+    for (Mention m : recent) {
+      if (m.id().equals(id)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
   /** Sends the pending mentions (and adds them to the snapshot of later clients). */
   public void flush() {
     if (pending.isEmpty()) {

@@ -26,6 +26,12 @@ public final class SearchRouter {
   private SearchRouter() {}
 
   public static Router create(Vertx vertx, SearchService search, Erasure erasure) {
+    return create(vertx, search, erasure, key -> {});
+  }
+
+  /** {@code erased}: told the pseudonymous key of each erased author (to erase what else holds their posts). */
+  public static Router create(Vertx vertx, SearchService search, Erasure erasure,
+      java.util.function.Consumer<String> erased) {
     Router router = Router.router(vertx);
     router.get("/search").handler(ctx -> run(vertx, ctx, () -> search.search(query(ctx))));
     router.get("/search/histogram").handler(ctx -> run(vertx, ctx, () -> search.histogram(query(ctx),
@@ -50,6 +56,7 @@ public final class SearchRouter {
       String who = author;
       run(vertx, ctx, () -> {
         long deleted = erasure.eraseAuthor(who);
+        erased.accept(erasure.authorKey(who));
         // the main courante says how many posts went, not whose: the handle is the personal data being erased
         ctx.put(fr.communitydefender.console.access.AccessHandler.AUDIT_DETAIL, deleted + " mention(s) effacée(s)");
         return new JsonObject().put("deleted", deleted).getMap();

@@ -130,10 +130,19 @@ public final class Topics {
   public static final TopicSpec<String, fr.communitydefender.domain.room.Wording> WORDING = new TopicSpec<>(
       "cd.wording", Serdes.String(), JsonSerde.of(fr.communitydefender.domain.room.Wording.class), null, true);
 
+  /**
+   * People's corrections of mentions' sentiment and irrelevance marks, keyed by mention id; compacted (the latest
+   * correction of a mention; a null value erases it), read whole by consoles and by the training of the commune's model.
+   */
+  public static final TopicSpec<String, fr.communitydefender.domain.mention.SentimentCorrection> SENTIMENT_CORRECTIONS =
+      new TopicSpec<>("cd.sentiment-corrections", Serdes.String(),
+          JsonSerde.of(fr.communitydefender.domain.mention.SentimentCorrection.class), null, true);
+
   public static final List<TopicSpec<?, ?>> ALL = List.of(MENTIONS_RAW, MENTIONS_ENRICHED, MENTIONS_DEEP, DEAD_LETTER,
       SIGNALS_VOLUME, SIGNALS_TERMS, INCIDENTS, INCIDENT_COMMANDS, SILENCES, COLLECTOR_STATE, COLLECTOR_HEALTH,
       PAGING_OUTBOX, PAGING_ATTEMPTS, ACCOUNTS, AUDIT, SITUATION_LINKS, ACK_LINKS_USED, INCIDENT_SUMMARIES,
-      ROOM_COMMANDS, ROOM_OUTCOMES, ROOM_STATES, ROOM_DRAFTS, MAIN_COURANTE, PUBLICATIONS, PUBLISHING_SWITCH, WORDING);
+      ROOM_COMMANDS, ROOM_OUTCOMES, ROOM_STATES, ROOM_DRAFTS, MAIN_COURANTE, PUBLICATIONS, PUBLISHING_SWITCH, WORDING,
+      SENTIMENT_CORRECTIONS);
 
   private Topics() {}
 }

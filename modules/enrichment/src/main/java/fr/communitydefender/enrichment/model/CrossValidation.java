@@ -30,6 +30,16 @@ public final class CrossValidation {
    */
   public static Estimate estimate(List<SentimentModel.Example> examples, int k,
       Function<List<SentimentModel.Example>, Function<String, String>> fit) {
+    return estimate(examples, k, fit, null);
+  }
+
+  /**
+   * As {@link #estimate(List, int, Function)}, but only the held-out examples {@code scored} accepts are scored (all
+   * still train); the macro-F1 is then that of the confusion summed over the folds, since a fold may hold few of them.
+   */
+  public static Estimate estimate(List<SentimentModel.Example> examples, int k,
+      Function<List<SentimentModel.Example>, Function<String, String>> fit,
+      java.util.function.Predicate<SentimentModel.Example> scored) {
     if (k < 2) {
       throw new IllegalArgumentException("folds: at least 2");
     }
@@ -46,6 +56,9 @@ public final class CrossValidation {
       Function<String, String> classifier = fit.apply(train);
       int[][] confusion = new int[3][3];
       for (SentimentModel.Example e : folds.get(i)) {
+        if (scored != null && !scored.test(e)) {
+          continue;
+        }
         int gold = CLASSES.indexOf(e.label());
         int predicted = index(classifier.apply(e.text()));
         confusion[gold][predicted]++;
@@ -53,7 +66,7 @@ public final class CrossValidation {
       }
       f1[i] = macroF1(confusion);
     }
-    double mean = java.util.Arrays.stream(f1).average().orElse(0);
+    double mean = scored == null ? java.util.Arrays.stream(f1).average().orElse(0) : macroF1(total);
     double var = java.util.Arrays.stream(f1).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, k - 1);
     return new Estimate(mean, Math.sqrt(var), k, total);
   }

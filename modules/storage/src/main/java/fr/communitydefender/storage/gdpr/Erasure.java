@@ -31,6 +31,11 @@ public final class Erasure {
     this.pseudonymizer = pseudonymizer;
   }
 
+  /** The pseudonymous key of {@code author} (a handle), as stored; null for a blank handle. */
+  public String authorKey(String author) {
+    return pseudonymizer.key(author);
+  }
+
   /** Deletes every stored mention of {@code author} (a handle); returns how many were deleted. */
   public long eraseAuthor(String author) throws IOException {
     String key = pseudonymizer.key(author);

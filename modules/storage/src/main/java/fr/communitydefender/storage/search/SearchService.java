@@ -58,6 +58,14 @@ public final class SearchService {
     return client;
   }
 
+  /** The stored mention with this id, or null. */
+  public MentionDocument mention(String id) throws IOException {
+    SearchResponse<MentionDocument> r = client.search(s -> s.index(MentionDocument.INDEX_PATTERN)
+        .ignoreUnavailable(true).allowNoIndices(true)
+        .query(q -> q.ids(i -> i.values(id))).size(1), MentionDocument.class);
+    return r.hits().hits().isEmpty() ? null : r.hits().hits().get(0).source();
+  }
+
   public SearchResults.Page search(SearchQuery query) throws IOException {
     SortOptions sort = switch (query.sort()) {
       case RELEVANCE -> SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc)));
