@@ -101,7 +101,7 @@ class ConsoleAccessIT {
         Map.of("cellule-crise", Set.of(Role.DRAFTER, Role.APPROVER), "observateurs", Set.of(Role.VIEWER)), null);
     ConsoleVerticle console = new ConsoleVerticle(new ConsoleConfig("127.0.0.1", 0, kafka.bootstrapServers(), 50,
         "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
-        new AccessConfig(null, List.of(), null, null, false, oidc, CLOCK)),
+        new AccessConfig(null, List.of(), null, null, false, oidc, CLOCK), null, dir.resolve("models")),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Map.of(), null, null);
     vertx.deployVerticle(console).await(30, TimeUnit.SECONDS);
     port = console.actualPort();
@@ -184,6 +184,12 @@ class ConsoleAccessIT {
         {"GET", "/api/silences", null, "401 200 200 200 200"},
         {"POST", "/api/silences", "{\"watch\":\"x\",\"reason\":\"r\",\"duration\":\"1h\"}", "401 403 403 403 201"},
         {"DELETE", "/api/silences/nope", null, "401 403 403 403 404"},
+        {"POST", "/api/mentions/nope/correction", "{\"sentiment\":\"negative\"}", "401 403 404 404 404"},
+        {"POST", "/api/mentions/nope/correction", "{\"sentiment\":\"furious\"}", "401 403 400 400 400"},
+        {"GET", "/api/corrections", null, "401 200 200 200 200"},
+        {"GET", "/api/models", null, "401 200 200 200 200"},
+        {"POST", "/api/models/de/rebuild", "{}", "401 403 403 403 400"},
+        {"POST", "/api/models/en/rollback", "{}", "401 403 403 403 409"},
         {"GET", "/api/search?q=x", null, "401 503 503 503 503"},
         {"GET", "/api/search/histogram", null, "401 503 503 503 503"},
         {"GET", "/api/search/top", null, "401 503 503 503 503"},
@@ -280,6 +286,55 @@ class ConsoleAccessIT {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> TopicReader.readAll(kafka.bootstrapServers(), Topics.AUDIT,
         Duration.ofSeconds(10)).stream().map(r -> r.value()).anyMatch(ConsoleAccessIT::isSilenceByAdmin));
+  }
+
+  @Test
+  void shouldTakeCorrectionsFromTheFeedAndRebuildAndRollBackTheCommunesModel() throws Exception {
+    // 36 invented-word mentions the lexicons cannot score, as the pipeline would have put them in the feed
+    String[][] words = {{"negative", "zorglub"}, {"neutral", "plimpf"}, {"positive", "miraxe"}};
+    try (var producer = fr.communitydefender.domain.topic.Producers.forTopic(kafka.bootstrapServers(),
+        Topics.MENTIONS_ENRICHED, "test-mentions")) {
+      for (int i = 0; i < 36; i++) {
+        String id = "corr-" + i;
+        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.MENTIONS_ENRICHED.name(), id,
+            new fr.communitydefender.domain.mention.Mention(id, "test", CLOCK.instant(), "la place " + words[i % 3][1]
+                + " ce soir " + i, "@habitant" + i, null, "fr", 0, List.of("w"),
+                new fr.communitydefender.domain.mention.MentionAnalysis("fr", "neutral", 0, List.of(), "fast-lexicon",
+                    null))));
+      }
+    }
+    String drafter = session("drafter");
+    String viewer = session("viewer");
+    await().atMost(Duration.ofSeconds(30)).until(() -> call(drafter, "POST", "/api/mentions/corr-0/correction",
+        "{\"sentiment\":\"negative\"}").statusCode() == 201);
+    assertThat(call(viewer, "POST", "/api/mentions/corr-1/correction", "{\"irrelevant\":true}").statusCode())
+        .as("a viewer cannot correct").isEqualTo(403);
+    for (int i = 1; i < 36; i++) {
+      HttpResponse<String> r = call(drafter, "POST", "/api/mentions/corr-" + i + "/correction",
+          "{\"sentiment\":\"" + words[i % 3][0] + "\"}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      assertThat(r.body()).contains("\"by\":\"drafter\"").doesNotContain("habitant").doesNotContain("la place");
+    }
+    assertThat(call(drafter, "POST", "/api/mentions/corr-35/correction", "{\"irrelevant\":true}").body())
+        .contains("\"irrelevant\":true");
+    await().atMost(Duration.ofSeconds(20)).until(() -> call(viewer, "GET", "/api/corrections", null).body()
+        .contains("\"total\":36"));
+    assertThat(call(viewer, "GET", "/api/corrections", null).body()).contains("\"irrelevant\":1", "\"fr.negative\":12");
+
+    String admin = session("admin");
+    HttpResponse<String> rebuilt = call(admin, "POST", "/api/models/fr/rebuild", "{}");
+    assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+    assertThat(rebuilt.body()).contains("\"activated\":true", "fast tier", "\"corrections\":35");
+    assertThat(call(viewer, "GET", "/api/models", null).body()).contains("\"fr\":{\"active\":1");
+    HttpResponse<String> again = call(admin, "POST", "/api/models/fr/rebuild", "{}");
+    assertThat(again.statusCode()).as("nothing new to compare with version 1").isEqualTo(409);
+    assertThat(again.body()).contains("since version 1");
+    assertThat(call(admin, "POST", "/api/models/fr/rollback", "{}").body()).contains("\"active\":0");
+    assertThat(call(viewer, "GET", "/api/models", null).body()).contains("\"fr\":{\"active\":0", "rolled-back");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> TopicReader.readAll(kafka.bootstrapServers(), Topics.AUDIT,
+        Duration.ofSeconds(10)).stream().map(r -> r.value()).map(e -> e.action() + "/" + e.actor()).toList()
+        .containsAll(List.of("mention.correct/drafter", "model.rebuild/admin", "model.rollback/admin")));
   }
 
   private static boolean isSilenceByAdmin(AuditEntry e) {
