@@ -106,6 +106,16 @@ class ConsolePageIT {
       assertThat(hostile.getText()).isEqualTo(XSS + " Sainte-Aure");
       assertThat(b.driver.findElements(By.cssSelector("#feed img, #feed script"))).isEmpty();
       assertThat(b.driver.findElement(By.cssSelector("#feed .sentiment-negative")).getText()).isEqualTo("négatif");
+      // the drafter marks the troll's post irrelevant and corrects another one's sentiment, from the feed
+      new org.openqa.selenium.support.ui.Select(b.driver.findElement(
+          By.cssSelector("#feed li[data-mention-id='c-xss'] select.correct-select"))).selectByVisibleText("hors sujet");
+      b.waitText(By.cssSelector("#feed li[data-mention-id='c-xss'] .mention-correction"), "hors sujet");
+      new org.openqa.selenium.support.ui.Select(b.driver.findElement(
+          By.cssSelector("#feed li[data-mention-id='c-3'] select.correct-select"))).selectByVisibleText("positif");
+      b.waitText(By.cssSelector("#feed li[data-mention-id='c-3'] .mention-correction"), "corrigé : positif");
+      await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/corrections").body()
+          .contains("\"mentionId\":\"c-3\",\"lang\":\"fr\""));
+      assertThat(admin.get("/api/corrections").body()).contains("\"by\":\"redacteur\"", "\"irrelevant\":true");
       b.driver.findElement(By.cssSelector("details.silences summary")).click();
       b.waitText(By.id("silences"), "<b onmouseover=x>exercice</b>");
       assertThat(b.driver.findElements(By.cssSelector("#silences b"))).isEmpty();
