@@ -25,6 +25,9 @@ import java.util.Map;
  * followed for days, a storm's aftermath — stays one incident however its news peaks; {@code settle: 0} resolves on
  * {@code quiet} alone. While held open that way, the rule firing at {@code spikeHeight} × the incident's peak or more
  * is a flare-up: the incident reopens, unacknowledged, and pages again (a warning's incident, then the event itself).
+ * {@code escalation} (default 0: off) does the same while the incident is still firing: a count at least
+ * {@code escalation} × the count that last paged, and above the incident's peak (so never on a decaying tail), reopens
+ * it and pages again — a warning's small incident that becomes the event, an order of magnitude larger.
  */
 public record VolumeSpikeRule(
     String id,
@@ -48,7 +51,8 @@ public record VolumeSpikeRule(
     String description,
     List<TimeWindow> active,
     List<TimeWindow> mute,
-    Duration group) implements AlertRule {
+    Duration group,
+    Double escalation) implements AlertRule {
   public static final Duration DEFAULT_QUIET = Duration.ofHours(6);
   public static final double DEFAULT_SETTLE = 0.01;
 
@@ -98,12 +102,23 @@ public record VolumeSpikeRule(
     active = RuleOptions.windows(active);
     mute = RuleOptions.windows(mute);
     group = RuleOptions.group(group);
+    escalation = escalation == null ? 0.0 : escalation;
+    if (escalation != 0 && escalation < 2) {
+      throw new FieldException("escalation", "0 (off) or at least 2 (times the count that last paged)");
+    }
+  }
+
+  /** This rule with another {@code escalation} (for tuning by cross-validation over events). */
+  public VolumeSpikeRule withEscalation(double factor) {
+    return new VolumeSpikeRule(id, watch, window, reference, spikeHeight, minCount, pValue, dayFactor, weekFactor,
+        monthFactor, thresholdRef, quiet, settle, severity, title, forDuration, cooldown, labels, description, active,
+        mute, group, factor);
   }
 
   /** Without the common options (their defaults). */
   public VolumeSpikeRule(String id, String watch, Duration window, Duration reference, Double spikeHeight, Long minCount,
       Double pValue, Double dayFactor, Double weekFactor, Duration quiet, Severity severity, String title) {
     this(id, watch, window, reference, spikeHeight, minCount, pValue, dayFactor, weekFactor, null, null, quiet, null,
-        severity, title, null, null, null, null, null, null, null);
+        severity, title, null, null, null, null, null, null, null, null);
   }
 }

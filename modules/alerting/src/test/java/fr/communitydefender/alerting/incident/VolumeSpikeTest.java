@@ -80,7 +80,7 @@ class VolumeSpikeTest {
     for (boolean referenceHasThree : new boolean[] {false, true}) {
       alerts.close();
       alerts = new AlertDriver(T0, new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null, null, 3L,
-          Duration.ofHours(2), null, null, null, null, null, null, null, null, null, null));
+          Duration.ofHours(2), null, null, null, null, null, null, null, null, null, null, null));
       for (long m = 0; m < 120; m++) {
         minute(m, referenceHasThree && (m == 90 || m == 100 || m == 110) ? 1 : 0);
       }
@@ -134,7 +134,7 @@ class VolumeSpikeTest {
   /** The spike rule of setUp (quiet 2 h) with {@code settle} set, or the 1-hour rise rule of the project's files. */
   private static VolumeSpikeRule spike(String id, Duration window, Duration reference, Long minCount, Double settle) {
     return new VolumeSpikeRule(id, "*", window, reference, null, minCount, null, null, null, null, null,
-        Duration.ofHours(2), settle, null, null, null, null, null, null, null, null, null);
+        Duration.ofHours(2), settle, null, null, null, null, null, null, null, null, null, null);
   }
 
   @Test
@@ -208,7 +208,7 @@ class VolumeSpikeTest {
     for (double month : new double[] {3.0, 0.0}) {
       alerts.close();
       alerts = new AlertDriver(T0, new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null, month,
-          null, Duration.ofHours(2), null, null, null, null, null, null, null, null, null, null));
+          null, Duration.ofHours(2), null, null, null, null, null, null, null, null, null, null, null));
       minutes(0, 360, 30); // the crisis: 10,800 mentions in six hours
       for (long m = 360; m < 20 * 1440; m += 20) {
         minute(m, 1); // then three an hour for three weeks
@@ -236,5 +236,45 @@ class VolumeSpikeTest {
       assertThat(e.incident().reason()).startsWith("reprise : 24 mentions en 5m");
       assertThat(e.incident().acknowledgedBy()).isNull();
     });
+  }
+
+  /** A warning's small incident, then the event growing while the rule keeps firing, then its decaying tail. */
+  private List<IncidentEvent> warningThenEvent(Double escalation) {
+    alerts.close();
+    alerts = new AlertDriver(T0, new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null, null,
+        null, Duration.ofHours(2), null, null, null, null, null, null, null, null, null, null, escalation));
+    minutes(0, 120, 0);
+    minute(120, 6); // the warning: six posts, an incident opens and pages (6 in 5 minutes)
+    long count = 2;
+    for (long m = 121; m < 160; m++) {
+      minute(m, count); // the event: it grows while the rule keeps firing
+      count = Math.min(200, count + count / 3 + 1);
+    }
+    for (long m = 160; m < 400; m++) {
+      minute(m, Math.max(1, 200 - (m - 160))); // the decaying tail, still far above the warning
+    }
+    return alerts.events().stream()
+        .filter(e -> e.type() == IncidentEvent.Type.OPENED || e.type() == IncidentEvent.Type.REOPENED).toList();
+  }
+
+  @Test
+  void shouldPageAgainWhenAnIncidentStillFiringGrowsTenfoldButNotOnItsTail() {
+    assertThat(warningThenEvent(null)).as("escalation off: one page").extracting(IncidentEvent::type)
+        .containsExactly(IncidentEvent.Type.OPENED);
+    List<IncidentEvent> pages = warningThenEvent(10.0);
+    assertThat(pages).extracting(IncidentEvent::type).as("%s", pages.stream().map(e -> e.at() + " "
+        + e.incident().reason()).toList())
+        .startsWith(IncidentEvent.Type.OPENED, IncidentEvent.Type.REOPENED).hasSizeLessThanOrEqualTo(3);
+    assertThat(pages.get(1).incident().reason()).startsWith("escalade (6 → ");
+    assertThat(pages.get(1).incident().currentCount()).isGreaterThanOrEqualTo(60);
+    assertThat(pages).allSatisfy(e -> assertThat(e.at()).as("never on the tail")
+        .isBefore(T0.plus(Duration.ofMinutes(160))));
+  }
+
+  @Test
+  void shouldRefuseAnEscalationFactorBelowTwo() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VolumeSpikeRule("spike", "*", null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 1.5))
+        .hasMessageContaining("escalation");
   }
 }

@@ -75,23 +75,30 @@ public final class EvalDetection {
     Path onsetsPath = null;
     Path kindsPath = null;
     List<Path> dirs = new ArrayList<>();
+    String loeo = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rules" -> rulesPath = Path.of(args[++i]);
         case "--onsets" -> onsetsPath = Path.of(args[++i]);
         case "--kinds" -> kindsPath = Path.of(args[++i]);
+        case "--loeo" -> loeo = args[++i];
         default -> dirs.add(Path.of(args[i]));
       }
     }
     if (dirs.isEmpty()) {
       System.err.println("usage: eval-detection [--rules DIR|FILE (default alert-rules/volume.yaml)] [--onsets FILE] "
-          + "[--kinds FILE] EVENT_DIR...");
+          + "[--kinds FILE] [--loeo escalation=V1,V2,… (the first: the shipped value)] EVENT_DIR...");
       System.exit(2);
     }
     AlertRules rules = AlertRules.load(rulesPath, Set.of());
     Map<String, List<Instant>> onsets = onsetsPath == null ? Map.of() : Scoring.readOnsets(onsetsPath);
     Enricher enricher = Enricher.standard(new EnrichmentMetrics(new SimpleMeterRegistry()));
     Scoring scoring = new Scoring().withKinds(kindsPath == null ? Map.of() : Scoring.readKinds(kindsPath));
+    if (loeo != null) {
+      leaveOneEventOut(loeo, rules, onsets, kindsPath == null ? Map.of() : Scoring.readKinds(kindsPath), expand(dirs),
+          enricher);
+      return;
+    }
     long mentions = 0;
     long t0 = System.nanoTime();
     for (Path dir : expand(dirs)) {
@@ -106,6 +113,85 @@ public final class EvalDetection {
     System.out.printf(Locale.ROOT, "replayed %d mentions in %.1f s (%.0f mentions/s, both topologies, one thread)%n",
         mentions, seconds, mentions / seconds);
     System.out.println(scoring.summary());
+  }
+
+  /**
+   * Leave-one-event-out: every event replayed with each candidate value of a rule parameter; for each event, the value
+   * with the best merit on the other events (detected − false − extra incidents per spike; ties: the lower median
+   * delay from the rise, then the earlier listed) is scored on it. Prints each choice, the held-out summary line
+   * ({@code loeo_…}) and the summary of the first value on every event (the shipped rules, scored on all events).
+   */
+  private static void leaveOneEventOut(String spec, AlertRules rules, Map<String, List<Instant>> onsets,
+      Map<String, String> kinds, List<Path> dirs, Enricher enricher) throws IOException {
+    int eq = spec.indexOf('=');
+    if (eq < 0 || !spec.substring(0, eq).equals("escalation")) {
+      throw new IllegalArgumentException("--loeo: expected escalation=V1,V2,… (the parameter tuned over events)");
+    }
+    List<Double> values = java.util.Arrays.stream(spec.substring(eq + 1).split(",")).map(String::strip)
+        .map(Double::parseDouble).toList();
+    List<String> events = new ArrayList<>();
+    Map<String, List<Instant>> times = new java.util.HashMap<>();
+    // opened.get(value index).get(event)
+    List<Map<String, List<Opened>>> opened = new ArrayList<>();
+    values.forEach(v -> opened.add(new java.util.HashMap<>()));
+    for (Path dir : dirs) {
+      String event = dir.getFileName().toString();
+      List<Mention> replay = load(dir);
+      events.add(event);
+      times.put(event, replay.stream().map(Mention::publishedAt).toList());
+      for (int k = 0; k < values.size(); k++) {
+        double v = values.get(k);
+        AlertRules tuned = new AlertRules(rules.rules().stream().map(r -> r instanceof
+            fr.communitydefender.alerting.rules.VolumeSpikeRule s ? s.withEscalation(v) : r).toList());
+        opened.get(k).put(event, replay(event, replay, tuned, enricher));
+      }
+    }
+    java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    // results.get(k).get(event)
+    List<Map<String, Scoring.Result>> results = new ArrayList<>();
+    for (int k = 0; k < values.size(); k++) {
+      Map<String, Scoring.Result> byEvent = new java.util.HashMap<>();
+      for (String e : events) {
+        Scoring one = new Scoring().withKinds(kinds);
+        one.add(e, times.get(e), opened.get(k).get(e), onsets.getOrDefault(e, List.of()), quiet);
+        byEvent.put(e, one.result());
+      }
+      results.add(byEvent);
+    }
+    Scoring heldOut = new Scoring().withKinds(kinds);
+    Map<Double, Integer> chosen = new java.util.TreeMap<>();
+    for (String held : events) {
+      int best = 0;
+      long bestMerit = Long.MIN_VALUE;
+      double bestDelay = Double.MAX_VALUE;
+      for (int k = 0; k < values.size(); k++) {
+        long merit = 0;
+        List<Long> delays = new ArrayList<>();
+        for (String e : events) {
+          if (!e.equals(held)) {
+            merit += results.get(k).get(e).merit();
+            delays.addAll(results.get(k).get(e).delaysFromRise());
+          }
+        }
+        double delay = delays.isEmpty() ? Double.MAX_VALUE : delays.stream().sorted().toList().get(delays.size() / 2);
+        if (merit > bestMerit || merit == bestMerit && delay < bestDelay) {
+          best = k;
+          bestMerit = merit;
+          bestDelay = delay;
+        }
+      }
+      chosen.merge(values.get(best), 1, Integer::sum);
+      System.out.printf(Locale.ROOT, "held out %s: escalation=%s chosen on the other %d event folder(s)%n", held,
+          values.get(best), events.size() - 1);
+      heldOut.add(held, times.get(held), opened.get(best).get(held), onsets.getOrDefault(held, List.of()), System.out);
+    }
+    Scoring all = new Scoring().withKinds(kinds);
+    for (String e : events) {
+      all.add(e, times.get(e), opened.get(0).get(e), onsets.getOrDefault(e, List.of()), quiet);
+    }
+    System.out.println("chosen (value=folds): " + chosen);
+    System.out.println("escalation=" + values.get(0) + " on every event: " + all.summary());
+    System.out.println("loeo_" + heldOut.summary().replace(" ", " loeo_"));
   }
 
   /** Event folders: the arguments themselves, or their sub-folders when they hold none of the expected files. */

@@ -199,6 +199,18 @@ final class Scoring {
     return null;
   }
 
+  /** What one event (or several) scored, for choosing a parameter on some events and scoring it on another. */
+  record Result(int spikes, int detected, int falseIncidents, int maxPerSpike, List<Long> delaysFromRise) {
+    /** Higher is better: spikes detected, minus false incidents, minus extra incidents for one spike. */
+    int merit() {
+      return detected - falseIncidents - Math.max(0, maxPerSpike - 1);
+    }
+  }
+
+  Result result() {
+    return new Result(spikes, detected, falseIncidents, maxPerSpike, List.copyOf(delaysFromRise));
+  }
+
   String summary() {
     return String.format(Locale.ROOT, "events=%d detected=%d median_delay_s=%s false_incidents=%d folders=%d "
         + "median_delay_from_rise_s=%s max_incidents_per_spike=%d early_incidents=%d "

@@ -64,6 +64,7 @@ final class Lifecycle {
       state.recent().remove(rule.id());
       state.pending().remove(rule.id());
       state.open().put(rule.id(), reopened);
+      state.paged().put(rule.id(), v.count());
       emit(IncidentEvent.Type.REOPENED, at, reopened);
     } else if (firing && open == null) {
       String id = rule.id() + "." + state.watchId() + "." + ID_TIME.format(at);
@@ -77,6 +78,7 @@ final class Lifecycle {
       state.pending().remove(rule.id());
       state.open().put(rule.id(), incident);
       state.calm().put(rule.id(), Settling.usualPerHour(state, at));
+      state.paged().put(rule.id(), v.count());
       emit(IncidentEvent.Type.OPENED, at, incident);
     } else if (firing && ongoing(rule.id(), open, at)) {
       // held open by a crisis going on: it stays as it is, unless the rule fires far above its peak — a flare-up,
@@ -84,8 +86,18 @@ final class Lifecycle {
       if (rule instanceof VolumeSpikeRule r && v.count() >= r.spikeHeight() * open.peakCount()) {
         Incident flared = notifiable(rule, open.reopened(at, v.count(), "reprise : " + v.reason()), at);
         state.open().put(rule.id(), flared);
+        state.paged().put(rule.id(), v.count());
         emit(IncidentEvent.Type.REOPENED, at, flared);
       }
+    } else if (firing && escalates(rule, v, state, open)) {
+      // still firing, and an order of magnitude above the count that last paged, at a new peak: the warning's small
+      // incident has become the event — reopened (unacknowledged) so that it pages again
+      long before = state.paged().getOrDefault(rule.id(), open.peakCount());
+      Incident escalated = notifiable(rule, open.reopened(at, v.count(), "escalade (" + before + " → " + v.count()
+          + ") : " + v.reason()), at);
+      state.open().put(rule.id(), escalated);
+      state.paged().put(rule.id(), v.count());
+      emit(IncidentEvent.Type.REOPENED, at, escalated);
     } else if (firing) {
       Incident updated = open.firing(at, v.count(), v.reason());
       state.open().put(rule.id(), updated);
@@ -96,6 +108,15 @@ final class Lifecycle {
         && Settling.settled(rule, state, open)) {
       resolve(state, open, rule, later(open.lastFiringAt().plus(rule.quiet()), state.clock()));
     }
+  }
+
+  /** A count {@code escalation} × the one that last paged or more, above the incident's peak (never a tail). */
+  private static boolean escalates(AlertRule rule, Verdicts.Verdict v, WatchState state, Incident open) {
+    if (!(rule instanceof VolumeSpikeRule r) || r.escalation() == 0 || v.count() <= open.peakCount()) {
+      return false;
+    }
+    long paged = state.paged().getOrDefault(rule.id(), open.peakCount());
+    return v.count() >= r.escalation() * Math.max(1, paged);
   }
 
   /**
@@ -171,6 +192,7 @@ final class Lifecycle {
   void resolve(WatchState state, Incident open, AlertRule rule, Instant at) {
     state.open().remove(rule.id());
     state.calm().remove(rule.id());
+    state.paged().remove(rule.id());
     Incident resolved = open.resolved(at, "calme depuis " + Durations.format(rule.quiet()) + " (pic "
         + open.peakCount() + Settling.describe(rule, state, open) + ")");
     state.recent().put(rule.id(), resolved);
