@@ -25,9 +25,10 @@ import java.util.Map;
  * followed for days, a storm's aftermath — stays one incident however its news peaks; {@code settle: 0} resolves on
  * {@code quiet} alone. While held open that way, the rule firing at {@code spikeHeight} × the incident's peak or more
  * is a flare-up: the incident reopens, unacknowledged, and pages again (a warning's incident, then the event itself).
- * {@code escalation} (default 0: off) does the same while the incident is still firing: a count at least
- * {@code escalation} × the count that last paged, and above the incident's peak (so never on a decaying tail), reopens
- * it and pages again — a warning's small incident that becomes the event, an order of magnitude larger.
+ * {@code escalation} (default 0: off) extends that to this rule when it joined another rule's incident: while that
+ * incident is held open, this rule firing at {@code escalation} × the incident's peak hourly rate or more reopens it
+ * and pages again — a storm warning's small hourly incident, then the landfall seen by the 5-minute rule. The
+ * incident's peak becomes that rate, so the next escalation needs as much again.
  */
 public record VolumeSpikeRule(
     String id,
@@ -104,7 +105,7 @@ public record VolumeSpikeRule(
     group = RuleOptions.group(group);
     escalation = escalation == null ? 0.0 : escalation;
     if (escalation != 0 && escalation < 2) {
-      throw new FieldException("escalation", "0 (off) or at least 2 (times the count that last paged)");
+      throw new FieldException("escalation", "0 (off) or at least 2 (times the incident's peak hourly rate)");
     }
   }
 

@@ -238,37 +238,41 @@ class VolumeSpikeTest {
     });
   }
 
-  /** A warning's small incident, then the event growing while the rule keeps firing, then its decaying tail. */
-  private List<IncidentEvent> warningThenEvent(Double escalation) {
+  /**
+   * A storm: two quiet days, a warning seen by the hourly rule (15 in an hour), the story going on at 6 an hour for
+   * ten hours (the incident held open), then the landfall: 3 a minute for ten minutes, seen by the 5-minute rule.
+   */
+  private List<IncidentEvent> warningThenLandfall(Double escalation) {
     alerts.close();
-    alerts = new AlertDriver(T0, new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null, null,
-        null, Duration.ofHours(2), null, null, null, null, null, null, null, null, null, null, escalation));
-    minutes(0, 120, 0);
-    minute(120, 6); // the warning: six posts, an incident opens and pages (6 in 5 minutes)
-    long count = 2;
-    for (long m = 121; m < 160; m++) {
-      minute(m, count); // the event: it grows while the rule keeps firing
-      count = Math.min(200, count + count / 3 + 1);
+    alerts = new AlertDriver(T0, spike("rise", Duration.ofHours(1), Duration.ofHours(6), 10L, null),
+        new VolumeSpikeRule("spike", "*", null, null, null, null, null, null, null, null, null, Duration.ofHours(2),
+            null, null, null, null, null, null, null, null, null, null, escalation));
+    for (long m = 0; m < 2 * 1440; m += 120) {
+      minute(m, 1);
     }
-    for (long m = 160; m < 400; m++) {
-      minute(m, Math.max(1, 200 - (m - 160))); // the decaying tail, still far above the warning
+    long warning = 2 * 1440;
+    for (long m = warning; m < warning + 60; m += 4) {
+      minute(m, 1);
     }
+    for (long m = warning + 60; m < warning + 660; m += 10) {
+      minute(m, 1);
+    }
+    minutes(warning + 660, warning + 670, 3);
+    minutes(warning + 670, warning + 700, 0);
     return alerts.events().stream()
         .filter(e -> e.type() == IncidentEvent.Type.OPENED || e.type() == IncidentEvent.Type.REOPENED).toList();
   }
 
   @Test
-  void shouldPageAgainWhenAnIncidentStillFiringGrowsTenfoldButNotOnItsTail() {
-    assertThat(warningThenEvent(null)).as("escalation off: one page").extracting(IncidentEvent::type)
-        .containsExactly(IncidentEvent.Type.OPENED);
-    List<IncidentEvent> pages = warningThenEvent(10.0);
+  void shouldPageAgainWhenTheWarningsIncidentBecomesTheEventTenfold() {
+    assertThat(warningThenLandfall(null)).as("escalation off: the landfall joins the warning's incident silently")
+        .singleElement().satisfies(e -> assertThat(e.incident().ruleId()).isEqualTo("rise"));
+    List<IncidentEvent> pages = warningThenLandfall(10.0);
     assertThat(pages).extracting(IncidentEvent::type).as("%s", pages.stream().map(e -> e.at() + " "
-        + e.incident().reason()).toList())
-        .startsWith(IncidentEvent.Type.OPENED, IncidentEvent.Type.REOPENED).hasSizeLessThanOrEqualTo(3);
-    assertThat(pages.get(1).incident().reason()).startsWith("escalade (6 → ");
-    assertThat(pages.get(1).incident().currentCount()).isGreaterThanOrEqualTo(60);
-    assertThat(pages).allSatisfy(e -> assertThat(e.at()).as("never on the tail")
-        .isBefore(T0.plus(Duration.ofMinutes(160))));
+        + e.incident().reason()).toList()).containsExactly(IncidentEvent.Type.OPENED, IncidentEvent.Type.REOPENED);
+    assertThat(pages.get(1).incident().reason()).startsWith("escalade (spike) : ");
+    assertThat(pages.get(1).incident().acknowledgedBy()).isNull();
+    assertThat(pages.get(1).at()).isAfterOrEqualTo(T0.plus(Duration.ofMinutes(2 * 1440 + 660)));
   }
 
   @Test

@@ -185,12 +185,19 @@ public final class EvalDetection {
           values.get(best), events.size() - 1);
       heldOut.add(held, times.get(held), opened.get(best).get(held), onsets.getOrDefault(held, List.of()), System.out);
     }
-    Scoring all = new Scoring().withKinds(kinds);
-    for (String e : events) {
-      all.add(e, times.get(e), opened.get(0).get(e), onsets.getOrDefault(e, List.of()), quiet);
+    for (int k = 0; k < values.size(); k++) {
+      Scoring all = new Scoring().withKinds(kinds);
+      for (String e : events) {
+        // the details of an event only where this value changes what the first one did
+        boolean differs = k > 0 && !opened.get(k).get(e).equals(opened.get(0).get(e));
+        if (differs) {
+          System.out.println("escalation=" + values.get(k) + " changes " + e + ":");
+        }
+        all.add(e, times.get(e), opened.get(k).get(e), onsets.getOrDefault(e, List.of()), differs ? System.out : quiet);
+      }
+      System.out.println("escalation=" + values.get(k) + " on every event: " + all.summary());
     }
     System.out.println("chosen (value=folds): " + chosen);
-    System.out.println("escalation=" + values.get(0) + " on every event: " + all.summary());
     System.out.println("loeo_" + heldOut.summary().replace(" ", " loeo_"));
   }
 

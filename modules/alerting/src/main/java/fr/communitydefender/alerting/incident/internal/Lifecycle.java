@@ -54,7 +54,7 @@ final class Lifecycle {
     } else if (!firing) {
       state.pending().remove(rule.id());
     }
-    if (joinedElsewhere(rule, state, at, firing)) {
+    if (joinedElsewhere(rule, v, state, at, firing)) {
       return;
     }
     Incident recent = state.recent().get(rule.id());
@@ -64,7 +64,6 @@ final class Lifecycle {
       state.recent().remove(rule.id());
       state.pending().remove(rule.id());
       state.open().put(rule.id(), reopened);
-      state.paged().put(rule.id(), v.count());
       emit(IncidentEvent.Type.REOPENED, at, reopened);
     } else if (firing && open == null) {
       String id = rule.id() + "." + state.watchId() + "." + ID_TIME.format(at);
@@ -78,7 +77,6 @@ final class Lifecycle {
       state.pending().remove(rule.id());
       state.open().put(rule.id(), incident);
       state.calm().put(rule.id(), Settling.usualPerHour(state, at));
-      state.paged().put(rule.id(), v.count());
       emit(IncidentEvent.Type.OPENED, at, incident);
     } else if (firing && ongoing(rule.id(), open, at)) {
       // held open by a crisis going on: it stays as it is, unless the rule fires far above its peak — a flare-up,
@@ -86,18 +84,8 @@ final class Lifecycle {
       if (rule instanceof VolumeSpikeRule r && v.count() >= r.spikeHeight() * open.peakCount()) {
         Incident flared = notifiable(rule, open.reopened(at, v.count(), "reprise : " + v.reason()), at);
         state.open().put(rule.id(), flared);
-        state.paged().put(rule.id(), v.count());
         emit(IncidentEvent.Type.REOPENED, at, flared);
       }
-    } else if (firing && escalates(rule, v, state, open)) {
-      // still firing, and an order of magnitude above the count that last paged, at a new peak: the warning's small
-      // incident has become the event — reopened (unacknowledged) so that it pages again
-      long before = state.paged().getOrDefault(rule.id(), open.peakCount());
-      Incident escalated = notifiable(rule, open.reopened(at, v.count(), "escalade (" + before + " → " + v.count()
-          + ") : " + v.reason()), at);
-      state.open().put(rule.id(), escalated);
-      state.paged().put(rule.id(), v.count());
-      emit(IncidentEvent.Type.REOPENED, at, escalated);
     } else if (firing) {
       Incident updated = open.firing(at, v.count(), v.reason());
       state.open().put(rule.id(), updated);
@@ -110,22 +98,13 @@ final class Lifecycle {
     }
   }
 
-  /** A count {@code escalation} × the one that last paged or more, above the incident's peak (never a tail). */
-  private static boolean escalates(AlertRule rule, Verdicts.Verdict v, WatchState state, Incident open) {
-    if (!(rule instanceof VolumeSpikeRule r) || r.escalation() == 0 || v.count() <= open.peakCount()) {
-      return false;
-    }
-    long paged = state.paged().getOrDefault(rule.id(), open.peakCount());
-    return v.count() >= r.escalation() * Math.max(1, paged);
-  }
-
   /**
    * Grouping: a rule that starts firing while another rule's incident of the watch opened or last fired less than its
    * {@code group} ago — or is still open only because the watch has not calmed down (a crisis going on) — joins that
    * incident (UPDATED, listed in {@code joinedRules}) and, while it fires, keeps it from resolving. Returns true when
    * the rule's firing was handled that way.
    */
-  private boolean joinedElsewhere(AlertRule rule, WatchState state, Instant at, boolean firing) {
+  private boolean joinedElsewhere(AlertRule rule, Verdicts.Verdict v, WatchState state, Instant at, boolean firing) {
     String owner = state.joined().get(rule.id());
     Incident ownerIncident = owner == null ? null : state.open().get(owner);
     if (owner != null && ownerIncident == null) {
@@ -133,6 +112,10 @@ final class Lifecycle {
       owner = null;
     }
     if (owner != null) {
+      if (firing && ongoing(owner, ownerIncident, at) && escalates(rule, v, ownerIncident)) {
+        escalate(rule, v, state, owner, ownerIncident, at);
+        return true;
+      }
       if (firing) {
         state.open().put(owner, ownerIncident.firing(firingTime(owner, ownerIncident, at),
             ownerIncident.currentCount(), ownerIncident.reason()));
@@ -146,6 +129,12 @@ final class Lifecycle {
       Incident other = e.getValue();
       if (!e.getKey().equals(rule.id()) && (!at.isAfter(other.openedAt().plus(rule.group()))
           || !at.isAfter(other.lastFiringAt().plus(rule.group())) || ongoing(e.getKey(), other, at))) {
+        if (ongoing(e.getKey(), other, at) && escalates(rule, v, other)) {
+          state.joined().put(rule.id(), e.getKey());
+          state.pending().remove(rule.id());
+          escalate(rule, v, state, e.getKey(), other.joinedBy(rule.id()), at);
+          return true;
+        }
         Incident grouped = other.joinedBy(rule.id()).firing(firingTime(e.getKey(), other, at), other.currentCount(),
             other.reason());
         state.open().put(e.getKey(), grouped);
@@ -156,6 +145,41 @@ final class Lifecycle {
       }
     }
     return false;
+  }
+
+  /**
+   * The incident is held open by a crisis going on (its own rule quiet), and another rule of the watch fires at its
+   * {@code escalation} × the incident's peak rate or more: a warning's incident that became the event — reopened,
+   * unacknowledged, so that it pages again; its peak becomes that rate (in its own window).
+   */
+  private void escalate(AlertRule rule, Verdicts.Verdict v, WatchState state, String owner, Incident incident,
+      Instant at) {
+    long equivalent = Math.round(rate(v.count(), window(rule)) * hours(incident.window()));
+    Incident flared = notifiable(rulesById.getOrDefault(owner, rule), incident.reopened(at, equivalent,
+        "escalade (" + rule.id() + ") : " + v.reason()), at);
+    state.open().put(owner, flared);
+    emit(IncidentEvent.Type.REOPENED, at, flared);
+  }
+
+  /** The joined rule's hourly rate at least its {@code escalation} × the incident's peak hourly rate (0: never). */
+  private static boolean escalates(AlertRule rule, Verdicts.Verdict v, Incident incident) {
+    if (!(rule instanceof VolumeSpikeRule r) || r.escalation() == 0 || incident.window() == null
+        || incident.window().isZero()) {
+      return false;
+    }
+    return rate(v.count(), r.window()) >= r.escalation() * rate(Math.max(1, incident.peakCount()), incident.window());
+  }
+
+  private static Duration window(AlertRule rule) {
+    return rule instanceof VolumeSpikeRule r ? r.window() : rule.span();
+  }
+
+  private static double hours(Duration d) {
+    return d.toMillis() / 3_600_000.0;
+  }
+
+  private static double rate(long count, Duration window) {
+    return count / hours(window);
   }
 
   /**
@@ -192,7 +216,6 @@ final class Lifecycle {
   void resolve(WatchState state, Incident open, AlertRule rule, Instant at) {
     state.open().remove(rule.id());
     state.calm().remove(rule.id());
-    state.paged().remove(rule.id());
     Incident resolved = open.resolved(at, "calme depuis " + Durations.format(rule.quiet()) + " (pic "
         + open.peakCount() + Settling.describe(rule, state, open) + ")");
     state.recent().put(rule.id(), resolved);

@@ -17,8 +17,7 @@ import java.util.TreeMap;
  * ones; by rule the incident resolved last (a relapse reopens it) and since when a rule fires without an incident yet
  * (its {@code for} period); which rules joined another rule's incident (rule → owner rule); and the latest signal of
  * each term that came back (for new_term rules; kept two hours); by rule with an open incident, the watch's usual
- * mentions per hour when it opened ({@code calm}: what "back to normal" means for it) and the count that last paged
- * ({@code paged}: what an escalation is measured against).
+ * mentions per hour when it opened ({@code calm}: what "back to normal" means for it).
  */
 public record WatchState(String watchId, Instant clock,
     @JsonSerialize(using = CountsJson.Writer.class) @JsonDeserialize(using = CountsJson.Reader.class)
@@ -28,7 +27,7 @@ public record WatchState(String watchId, Instant clock,
     Map<Long, Long> hours,
     Map<Long, Figures> figures,
     Map<String, Incident> recent, Map<String, Instant> pending, Map<String, String> joined,
-    Map<String, TermSignal> newTerms, Map<String, Double> calm, Map<String, Long> paged) {
+    Map<String, TermSignal> newTerms, Map<String, Double> calm) {
   /** A minute is learned once the clock is this far past it: later mentions of it are rare. */
   static final Duration SETTLE = Duration.ofMinutes(10);
   private static final long MINUTE = 60_000;
@@ -45,7 +44,6 @@ public record WatchState(String watchId, Instant clock,
     joined = sorted(joined);
     newTerms = sorted(newTerms);
     calm = sorted(calm);
-    paged = sorted(paged);
   }
 
   /**
@@ -57,12 +55,12 @@ public record WatchState(String watchId, Instant clock,
   }
 
   public static WatchState empty(String watchId) {
-    return new WatchState(watchId, Instant.EPOCH, null, null, null, null, null, null, null, null, null, null, null);
+    return new WatchState(watchId, Instant.EPOCH, null, null, null, null, null, null, null, null, null, null);
   }
 
   public WatchState withClock(Instant newClock) {
     return new WatchState(watchId, newClock, buckets, open, baseline, hours, figures, recent, pending, joined, newTerms,
-        calm, paged);
+        calm);
   }
 
   /** Sum of the windows starting in [end - span, end). */
@@ -148,7 +146,7 @@ public record WatchState(String watchId, Instant clock,
     if (baseline.learnedUpTo() == null) { // the watch's first signal: learning starts at its minute
       return new WatchState(watchId, clock, buckets, open,
           baseline.learnedUpTo(Instant.ofEpochMilli(firstSeen.toEpochMilli() / MINUTE * MINUTE)), hours, figures,
-          recent, pending, joined, newTerms, calm, paged);
+          recent, pending, joined, newTerms, calm);
     }
     long until = (clock.toEpochMilli() - Math.max(SETTLE.toMillis(), lag.toMillis())) / MINUTE * MINUTE;
     long from = baseline.learnedUpTo().toEpochMilli();
@@ -165,7 +163,7 @@ public record WatchState(String watchId, Instant clock,
     }
     ((TreeMap<Long, Long>) hours).headMap(until - (28 * 24 + 1) * HOUR, false).clear();
     return new WatchState(watchId, clock, buckets, open, baseline.learnedUpTo(Instant.ofEpochMilli(until)), hours,
-        figures, recent, pending, joined, newTerms, calm, paged);
+        figures, recent, pending, joined, newTerms, calm);
   }
 
   /** Forgets counts older than {@code keep} and figures older than {@code keepFigures} before the clock. */
