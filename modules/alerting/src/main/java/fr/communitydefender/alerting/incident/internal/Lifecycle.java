@@ -112,7 +112,7 @@ final class Lifecycle {
       owner = null;
     }
     if (owner != null) {
-      if (firing && ongoing(owner, ownerIncident, at) && escalates(rule, v, ownerIncident)) {
+      if (firing && old(owner, ownerIncident, at) && escalates(rule, v, ownerIncident)) {
         escalate(rule, v, state, owner, ownerIncident, at);
         return true;
       }
@@ -129,7 +129,7 @@ final class Lifecycle {
       Incident other = e.getValue();
       if (!e.getKey().equals(rule.id()) && (!at.isAfter(other.openedAt().plus(rule.group()))
           || !at.isAfter(other.lastFiringAt().plus(rule.group())) || ongoing(e.getKey(), other, at))) {
-        if (ongoing(e.getKey(), other, at) && escalates(rule, v, other)) {
+        if (old(e.getKey(), other, at) && escalates(rule, v, other)) {
           state.joined().put(rule.id(), e.getKey());
           state.pending().remove(rule.id());
           escalate(rule, v, state, e.getKey(), other.joinedBy(rule.id()), at);
@@ -148,7 +148,7 @@ final class Lifecycle {
   }
 
   /**
-   * The incident is held open by a crisis going on (its own rule quiet), and another rule of the watch fires at its
+   * The incident opened hours ago (or is held open by a crisis going on), and another rule of the watch fires at its
    * {@code escalation} × the incident's peak rate or more: a warning's incident that became the event — reopened,
    * unacknowledged, so that it pages again; its peak becomes that rate (in its own window).
    */
@@ -159,6 +159,15 @@ final class Lifecycle {
         "escalade (" + rule.id() + ") : " + v.reason()), at);
     state.open().put(owner, flared);
     emit(IncidentEvent.Type.REOPENED, at, flared);
+  }
+
+  /**
+   * An incident opened at least its rule's {@code quiet} ago, or held open by a crisis going on: past the spike that
+   * opened it, whose own growth in its first hours must not page twice.
+   */
+  private boolean old(String ruleId, Incident incident, Instant at) {
+    AlertRule rule = rulesById.get(ruleId);
+    return rule != null && (!at.isBefore(incident.openedAt().plus(rule.quiet())) || ongoing(ruleId, incident, at));
   }
 
   /** The joined rule's hourly rate at least its {@code escalation} × the incident's peak hourly rate (0: never). */
