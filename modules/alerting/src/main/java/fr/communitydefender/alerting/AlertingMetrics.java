@@ -10,6 +10,7 @@ import java.util.Map;
 public final class AlertingMetrics {
   private final Map<IncidentEvent.Type, Counter> incidents = new EnumMap<>(IncidentEvent.Type.class);
   private final MeterRegistry registry;
+  private final Counter termsSkipped;
 
   public AlertingMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -17,6 +18,13 @@ public final class AlertingMetrics {
       incidents.put(t, Counter.builder("cd.incidents").description("Incident events emitted")
           .tag("event", t.name().toLowerCase(java.util.Locale.ROOT)).register(registry));
     }
+    termsSkipped = Counter.builder("cd.alerting.term.signals.skipped")
+        .description("Term signals no new_term rule could use (below min_count, or within a minute of the last kept)")
+        .register(registry);
+  }
+
+  public void termSkipped() {
+    termsSkipped.increment();
   }
 
   /** A change of the rule folder: {@code applied}, or {@code kept} (the new files had a problem). */

@@ -104,7 +104,10 @@ public final class CorrectionsRouter {
       vertx.executeBlocking(() -> {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String lang : ModelRegistry.LANGUAGES) {
-          out.put(lang, Map.of("active", registry.activeVersion(lang), "versions", registry.versions(lang)));
+          Map<String, Object> one = new LinkedHashMap<>();
+          one.put("active", registry.activeVersion(lang));
+          one.put("versions", registry.versions(lang));
+          out.put(lang, one);
         }
         return Json.write(out);
       }, false).onSuccess(json -> Responses.json(ctx, 200, json))
@@ -114,7 +117,11 @@ public final class CorrectionsRouter {
       Rebuild.Outcome o = Rebuild.run(registry, fast, ctx.pathParam("lang"), List.of(), view.all(),
           Actor.of(ctx).username(), clock.instant());
       ctx.put(AccessHandler.AUDIT_DETAIL, ctx.pathParam("lang") + " version " + o.version().version() + " " + o.reason());
-      return Map.of("activated", o.activated(), "reason", o.reason(), "version", o.version());
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("activated", o.activated());
+      out.put("reason", o.reason());
+      out.put("version", o.version());
+      return out;
     }));
     router.post("/models/:lang/rollback").handler(ctx -> model(vertx, ctx, registry, () -> {
       String lang = ctx.pathParam("lang");

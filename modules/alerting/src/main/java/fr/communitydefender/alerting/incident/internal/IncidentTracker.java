@@ -144,10 +144,30 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
     lifecycle.apply(rule, v, state, at);
   }
 
-  /** A term came back: remembered, and the new_term rules of the watch evaluated at its time. */
+  /**
+   * A term came back: remembered, and the new_term rules of the watch evaluated at its time. A term's signals come at
+   * every occurrence; one is kept only when a new_term rule of the watch can use it — the term's first at the rules'
+   * smallest {@code min_count} or more, then at most one a minute (the rules look at the last hour) — so a recurring
+   * term does not rewrite its watch's whole state at each occurrence.
+   */
   private void term(fr.communitydefender.domain.signal.TermSignal t) {
+    long minCount = Long.MAX_VALUE;
+    for (AlertRule rule : rules.rules()) {
+      if (rule instanceof NewTermRule r && rule.appliesTo(t.watchId())) {
+        minCount = Math.min(minCount, r.minCount());
+      }
+    }
+    if (minCount == Long.MAX_VALUE) {
+      return; // no new_term rule for this watch
+    }
     WatchState state = store.get(t.watchId());
     state = state == null ? WatchState.empty(t.watchId()) : state;
+    fr.communitydefender.domain.signal.TermSignal known = state.newTerms().get(t.term());
+    if (known == null ? t.count() < minCount
+        : t.at().isBefore(known.at().plus(java.time.Duration.ofMinutes(1))) && !t.at().isBefore(known.at())) {
+      metrics.termSkipped();
+      return;
+    }
     state.newTerms().put(t.term(), t);
     for (AlertRule rule : rules.rules()) {
       if (rule instanceof NewTermRule && rule.appliesTo(t.watchId())) {
