@@ -25,9 +25,9 @@ import java.util.Map;
  * followed for days, a storm's aftermath — stays one incident however its news peaks; {@code settle: 0} resolves on
  * {@code quiet} alone. While held open that way, the rule firing at {@code spikeHeight} × the incident's peak or more
  * is a flare-up: the incident reopens, unacknowledged, and pages again (a warning's incident, then the event itself).
- * {@code escalation} (default 0: off) extends that to this rule when it joined another rule's incident: while that
- * incident is held open, this rule firing at {@code escalation} × the incident's peak hourly rate or more reopens it
- * and pages again — a storm warning's small hourly incident, then the landfall seen by the 5-minute rule. The
+ * {@code escalation} (default 0: off) extends that to this rule when it joins another rule's incident opened at least
+ * that rule's {@code quiet} ago (or held open): this rule firing at {@code escalation} × the incident's peak hourly rate
+ * or more reopens it and pages again — a storm warning's small hourly incident, then the landfall seen by the 5-minute rule. The
  * incident's peak becomes that rate, so the next escalation needs as much again.
  */
 public record VolumeSpikeRule(
