@@ -141,6 +141,28 @@ class RuleTypesTest {
   }
 
   @Test
+  void shouldKeepATermsSignalOnlyWhenANewTermRuleCanUseIt() {
+    start(new NewTermRule("sujet", "*", Duration.ofDays(1), 5L, null, null, null, null, null, null, null, null, null,
+        null));
+    TestInputTopic<String, TermSignal> terms = alerts.driver.createInputTopic(Topics.SIGNALS_TERMS.name(),
+        Serdes.String().serializer(), JsonSerde.of(TermSignal.class).serializer());
+    for (int m = 0; m < 26 * 60; m += 1) {
+      minute(m, 1, 0, 0);
+    }
+    Instant at = T0.plus(Duration.ofHours(26));
+    for (int count = 1; count <= 4; count++) {
+      terms.pipeInput("ville", new TermSignal("ville", "amiante", at, count, null), at);
+    }
+    terms.pipeInput("ville", new TermSignal("ville", "amiante", at.plusSeconds(10), 5, null), at.plusSeconds(10));
+    terms.pipeInput("ville", new TermSignal("ville", "amiante", at.plusSeconds(20), 6, null), at.plusSeconds(20));
+    terms.pipeInput("ville", new TermSignal("ville", "amiante", at.plusSeconds(75), 9, null), at.plusSeconds(75));
+    assertThat(opened()).singleElement().satisfies(e ->
+        assertThat(e.incident().reason()).isEqualTo("nouveau(x) terme(s) en 1 h : amiante (5)"));
+    assertThat(alerts.registry.get("cd.alerting.term.signals.skipped").counter().count())
+        .as("1 to 4: below min_count; 6: ten seconds after the 5 kept; 9, a minute later, kept").isEqualTo(5.0);
+  }
+
+  @Test
   void shouldFireFlatlineForASourceThatStopsWhileOthersGoOn() {
     start(new FlatlineRule("rss-muet", "*", Duration.ofMinutes(30), 1L, 5.0, "rss", null, null, null, null, null, null,
         null, null, null, null));
