@@ -158,7 +158,8 @@ public final class ReplayBench {
           new ReplayOptions(drill, null, 0, false, List.of(), false), null, null, null))) {
         result = collector.awaitReplay(600_000);
       }
-      long stored = awaitStored(core.elasticsearchUrl(), n, Duration.ofMinutes(20));
+      long stored = awaitStored(core.elasticsearchUrl(), core.bootstrapServers(), n, Duration.ofMinutes(20),
+          replayStart);
       double endToEnd = n / ((System.nanoTime() - replayStart) / 1e9);
       long heapAfterLoad = maxHeap.get();
       log(String.format(Locale.ROOT, "end to end: %d of %d stored, %.0f mentions/s (replay alone %.0f/s)", stored, n,
@@ -424,16 +425,37 @@ public final class ReplayBench {
   }
 
   /** Polls the mention count until it reaches {@code n} or the time is up; returns the last count. */
-  private static long awaitStored(String url, long n, Duration max) throws Exception {
-    try (ElasticsearchClient es = EsClients.create(StorageConfig.local(url, 90))) {
+  /**
+   * Waits until Elasticsearch counts {@code n} mentions (without forcing refreshes while it indexes: the index
+   * refreshes every second; one refresh at the end), and logs when the processing stage's committed offsets reached
+   * the end of the raw topic — which stage the end to end waited for.
+   */
+  private static long awaitStored(String url, String bootstrap, long n, Duration max, long start) throws Exception {
+    try (ElasticsearchClient es = EsClients.create(StorageConfig.local(url, 90));
+        Admin admin = Admin.create(adminProps(bootstrap))) {
+      Map<TopicPartition, Long> rawEnds = endOffsets(admin, Topics.MENTIONS_RAW.name());
+      double processedAt = -1;
       long stored = 0;
+      int still = 0;
       long deadline = System.nanoTime() + max.toNanos();
       while (stored < n && System.nanoTime() < deadline) {
         Thread.sleep(250);
-        es.indices().refresh(r -> r.index(MentionDocument.INDEX_PATTERN));
-        stored = es.count(c -> c.index(MentionDocument.INDEX_PATTERN)).count();
+        if (processedAt < 0 && reached(admin.listConsumerGroupOffsets("cd-volume").partitionsToOffsetAndMetadata()
+            .get(), rawEnds)) {
+          processedAt = (System.nanoTime() - start) / 1e9;
+          log(String.format(Locale.ROOT, "processing stage caught up after %.1f s (%.0f mentions/s)", processedAt,
+              n / processedAt));
+        }
+        if (still >= 8) { // two seconds without a change: make sure what is indexed is visible
+          es.indices().refresh(r -> r.index(MentionDocument.INDEX_PATTERN));
+          still = 0;
+        }
+        long now = es.count(c -> c.index(MentionDocument.INDEX_PATTERN)).count();
+        still = now == stored ? still + 1 : 0;
+        stored = now;
       }
       return stored;
     }
   }
+
 }

@@ -10,6 +10,7 @@ import fr.communitydefender.domain.watch.WatchMatcher;
 import fr.communitydefender.enrichment.Enricher;
 import fr.communitydefender.streams.PipelineMetrics;
 import fr.communitydefender.enrichment.explain.Explainer;
+import fr.communitydefender.streams.volume.internal.Counted;
 import fr.communitydefender.streams.volume.internal.NewTermDetector;
 import fr.communitydefender.streams.volume.internal.ParsedMention;
 import fr.communitydefender.streams.volume.internal.StateSerdes;
@@ -97,20 +98,26 @@ public final class VolumeTopology {
         .to(Topics.MENTIONS_ENRICHED.name(), Produced.with(Serdes.String(), mentionSerde)
             .withName("enriched-mentions-sink"));
 
-    KStream<String, Mention> byWatch = analysed
-        .filter((id, p) -> !p.edit(), Named.as("first-versions"))
-        .mapValues(ParsedMention::mention, Named.as("counted"))
-        .flatMap((id, m) -> m.watches().stream().map(w -> KeyValue.pair(w, m)).toList(), Named.as("key-by-watch"));
+    // one repartition by watch, of what counting and term detection need (not the whole mention): the terms are
+    // found here, on the tokens the analysis just made (Tokens keeps the last text's), not tokenised again later
+    KStream<String, Counted> byWatch = analysed
+        .filter((id, p) -> !p.edit() && !p.mention().watches().isEmpty(), Named.as("first-versions"))
+        .flatMap((id, p) -> {
+          Mention m = p.mention();
+          Counted c = Counted.of(m, explainer.terms(m.text(), m.analysis() == null ? m.lang() : m.analysis().lang()));
+          return m.watches().stream().map(w -> KeyValue.pair(w, c)).toList();
+        }, Named.as("key-by-watch"))
+        .repartition(Repartitioned.<String, Counted>as("mentions-by-watch").withKeySerde(Serdes.String())
+            .withValueSerde(StateSerdes.counted()));
     // cached: a frequent term is updated by every mention; its store and changelog get it once per commit
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TERMS_STORE), Serdes.String(),
         StateSerdes.termHistory()).withCachingEnabled());
-    byWatch.repartition(Repartitioned.<String, Mention>as("terms-by-watch").withKeySerde(Serdes.String())
-            .withValueSerde(mentionSerde))
-        .process(() -> new NewTermDetector(explainer, TERMS_STORE), Named.as("detect-new-terms"), TERMS_STORE)
+    byWatch
+        .process(() -> new NewTermDetector(TERMS_STORE), Named.as("detect-new-terms"), TERMS_STORE)
         .to(Topics.SIGNALS_TERMS.name(), Produced.with(Serdes.String(), JsonSerde.of(TermSignal.class))
             .withName("term-signals-sink"));
     byWatch
-        .groupByKey(Grouped.with("by-watch", Serdes.String(), mentionSerde))
+        .groupByKey(Grouped.with("by-watch", Serdes.String(), StateSerdes.counted()))
         .windowedBy(TimeWindows.ofSizeAndGrace(config.window(), config.grace()))
         .aggregate(WindowStats::empty, (watch, m, stats) -> stats.plus(m), Named.as("stats-per-window"),
             Materialized.<String, WindowStats>as(

@@ -86,6 +86,17 @@ class VolumeTopologyTest {
   }
 
   @Test
+  void shouldRepartitionOnceWhenCountingAndDetectingTermsOfTheSameWatches() {
+    var topology = VolumeTopology.build(new VolumeConfig(List.of(new Watch("ville", null, List.of("sainte-aure"),
+        null, null)), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofHours(1)),
+        Enricher.standard(new EnrichmentMetrics(registry)), new PipelineMetrics(registry)).describe().toString();
+    var topics = java.util.regex.Pattern.compile("topics?: \\[?([\\w.-]+-repartition)").matcher(topology).results()
+        .map(r -> r.group(1)).distinct().toList();
+    assertThat(topics).as("one repartition topic, written and read once").containsExactly(
+        "mentions-by-watch-repartition");
+  }
+
+  @Test
   void shouldCountPerWatchInOneMinuteWindowsWhenMentionsMatch() {
     mention(Duration.ofSeconds(10), "Sainte-Aure : crue de la Loire");
     mention(Duration.ofSeconds(50), "Le marché de Sainte-Aure");
@@ -293,6 +304,21 @@ class VolumeTopologyTest {
     assertThat(enriched.readValuesToList()).singleElement()
         .satisfies(m -> assertThat(m.publishedAt()).isEqualTo(ahead));
     assertThat(registry.counter("cd.mentions.future.dated").count()).isZero();
+  }
+
+  @Test
+  void shouldSignalALongBurstsTermOnceAMinuteWhenItKeepsRepeatingBeyondTwentyOccurrences() {
+    TestOutputTopic<String, TermSignal> terms = driver.createOutputTopic(Topics.SIGNALS_TERMS.name(),
+        Serdes.String().deserializer(), JsonSerde.of(TermSignal.class).deserializer());
+    for (int i = 0; i < 150; i++) { // every 2 s for 5 minutes
+      mention(Duration.ofSeconds(2L * i), "Sainte-Aure : barrage");
+    }
+    List<TermSignal> out = terms.readValuesToList().stream().filter(t -> t.term().equals("barrage")).toList();
+    assertThat(out.subList(0, 18)).as("each of the first twenty occurrences, from the third")
+        .extracting(TermSignal::count).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(3, 20)
+            .boxed().toList());
+    assertThat(out.subList(18, out.size())).as("then once a minute").extracting(t -> t.at().getEpochSecond()
+        - T0.getEpochSecond()).containsExactly(98L, 158L, 218L, 278L);
   }
 
   @Test

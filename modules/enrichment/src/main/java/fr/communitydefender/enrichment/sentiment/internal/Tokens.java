@@ -43,8 +43,26 @@ public final class Tokens {
     return (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF);
   }
 
-  /** Words and punctuation, emoji and emoticons removed, hashtags split. */
+  /**
+   * The last text tokenised on this thread and its tokens: the stream stage tokenises a mention for its sentiment and
+   * again for its terms, one after the other (a CoreNLP tokeniser costs more to create than to run).
+   */
+  private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+
+  /** Words and punctuation, emoji and emoticons removed, hashtags split (an unmodifiable list). */
   public static List<String> words(String text, boolean french) {
+    Object[] last = LAST.get();
+    if (last != null && (Boolean) last[1] == french && text.equals(last[0])) {
+      @SuppressWarnings("unchecked")
+      List<String> tokens = (List<String>) last[2];
+      return tokens;
+    }
+    List<String> tokens = List.copyOf(tokenise(text, french));
+    LAST.set(new Object[] {text, french, tokens});
+    return tokens;
+  }
+
+  private static List<String> tokenise(String text, boolean french) {
     String prepared = EMOTICON.matcher(text).replaceAll(" ");
     prepared = prepared.codePoints().filter(cp -> !isEmoji(cp))
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();

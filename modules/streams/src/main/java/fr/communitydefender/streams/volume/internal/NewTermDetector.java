@@ -1,8 +1,6 @@
 package fr.communitydefender.streams.volume.internal;
 
-import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.signal.TermSignal;
-import fr.communitydefender.enrichment.explain.Explainer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,22 +16,28 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Per watch (the record key) and term of its mentions: when the term was last seen before its current burst, and its
+ * Per watch (the record key) and term of its mentions (found by the analysis step, {@link Counted#terms()}): when the term was last seen before its current burst, and its
  * occurrences of the last hour. A term that repeats ({@value #MIN_REPEAT}+ times in an hour) after more than a day of
- * absence — or for the first time — is signalled on every further occurrence; the alert rule {@code new_term} decides.
+ * absence — or for the first time — is signalled on every further occurrence up to {@value #SIGNAL_EACH_UP_TO}, then at
+ * most once a minute; the alert rule {@code new_term} decides.
  * Terms unseen for {@value #FORGET_DAYS} days are forgotten (hourly sweep). At most {@value #MAX_RECENT} occurrences
  * are kept per term (the latest): a term repeated more often in an hour is counted as {@value #MAX_RECENT}, and its
  * state stays far below the broker's record size limit (an unbounded list stopped the stage at ~75,000).
  */
-public final class NewTermDetector implements Processor<String, Mention, String, TermSignal> {
+public final class NewTermDetector implements Processor<String, Counted, String, TermSignal> {
   static final int MIN_REPEAT = 3;
   static final long FORGET_DAYS = 30;
   private static final Duration BURST = Duration.ofHours(1);
   private static final Duration NOVEL = Duration.ofDays(1);
   private static final int MAX_TERMS = 30;
   static final int MAX_RECENT = 1_000;
+  /**
+   * Up to this many occurrences in the hour a new term is signalled at each; beyond, at most once a minute (a
+   * {@code new_term} rule's {@code min_count} above it sees its crossing within a minute).
+   */
+  static final int SIGNAL_EACH_UP_TO = 20;
+  private static final long SIGNAL_EVERY_MS = 60_000;
 
-  private final Explainer explainer;
   private final String storeName;
   private ProcessorContext<String, TermSignal> context;
   private KeyValueStore<String, TermHistory> store;
@@ -48,6 +52,13 @@ public final class NewTermDetector implements Processor<String, Mention, String,
       return size() > 5_000;
     }
   };
+  /** When each term was last signalled (event time, epoch ms), for the once-a-minute signals of a long burst. */
+  private final Map<String, Long> lastSignalled = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+      return size() > 5_000;
+    }
+  };
 
   /**
    * The remembered history of one term of one watch: the occurrences of the last hour in {@code recent}, sorted
@@ -56,18 +67,22 @@ public final class NewTermDetector implements Processor<String, Mention, String,
   public record TermHistory(Instant previousSeen, Instant lastSeen, long[] recent) {
     public TermHistory {
       recent = recent == null ? new long[0] : recent;
+    }
+
+    /** This history with its occurrences sorted (the JSON of earlier versions kept arrival order). */
+    public TermHistory sorted() {
       for (int i = 1; i < recent.length; i++) {
-        if (recent[i] < recent[i - 1]) { // the JSON of earlier versions kept arrival order
-          recent = recent.clone();
-          java.util.Arrays.sort(recent);
-          break;
+        if (recent[i] < recent[i - 1]) {
+          long[] copy = recent.clone();
+          java.util.Arrays.sort(copy);
+          return new TermHistory(previousSeen, lastSeen, copy);
         }
       }
+      return this;
     }
   }
 
-  public NewTermDetector(Explainer explainer, String storeName) {
-    this.explainer = explainer;
+  public NewTermDetector(String storeName) {
     this.storeName = storeName;
   }
 
@@ -76,18 +91,18 @@ public final class NewTermDetector implements Processor<String, Mention, String,
     this.context = context;
     this.store = context.getStateStore(storeName);
     lastUsed.clear();
+    lastSignalled.clear();
     context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::forget);
   }
 
   @Override
-  public void process(Record<String, Mention> record) {
-    Mention m = record.value();
+  public void process(Record<String, Counted> record) {
+    Counted m = record.value();
     if (m == null || record.key() == null) {
       return;
     }
-    String lang = m.analysis() == null ? m.lang() : m.analysis().lang();
     Instant at = m.publishedAt();
-    List<String> terms = explainer.terms(m.text(), lang);
+    List<String> terms = m.terms();
     for (String term : terms.subList(0, Math.min(MAX_TERMS, terms.size()))) {
       String key = record.key() + "\u0000" + term;
       TermHistory h = lastUsed.get(key);
@@ -102,11 +117,25 @@ public final class NewTermDetector implements Processor<String, Mention, String,
       store.put(key, updated);
       lastUsed.put(key, updated);
       boolean novel = previous == null || !at.isBefore(previous.plus(NOVEL));
-      if (novel && recent.length >= MIN_REPEAT) {
+      if (novel && recent.length >= MIN_REPEAT && signalDue(key, recent.length, at.toEpochMilli())) {
         context.forward(new Record<>(record.key(), new TermSignal(record.key(), term, at, recent.length, previous),
             record.timestamp()));
       }
     }
+  }
+
+  /**
+   * A repeating new term is signalled at each of its first {@value #SIGNAL_EACH_UP_TO} occurrences of the hour, then
+   * at most once a minute: a term of a long story is no longer signalled at every mention (five signals a mention on
+   * a busy watch, each a record through the broker to the alerting stage, which kept one a minute).
+   */
+  private boolean signalDue(String key, int count, long at) {
+    Long last = lastSignalled.get(key);
+    if (count > SIGNAL_EACH_UP_TO && last != null && at >= last && at < last + SIGNAL_EVERY_MS) {
+      return false;
+    }
+    lastSignalled.put(key, at);
+    return true;
   }
 
   /**
@@ -145,6 +174,7 @@ public final class NewTermDetector implements Processor<String, Mention, String,
   @Override
   public void close() {
     lastUsed.clear();
+    lastSignalled.clear();
   }
 
   private void forget(long wallNow) {
@@ -161,6 +191,7 @@ public final class NewTermDetector implements Processor<String, Mention, String,
     old.forEach(k -> {
       store.delete(k);
       lastUsed.remove(k);
+      lastSignalled.remove(k);
     });
   }
 }

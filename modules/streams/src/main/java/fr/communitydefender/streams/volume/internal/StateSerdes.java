@@ -8,6 +8,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,15 +30,80 @@ public final class StateSerdes {
 
   private StateSerdes() {}
 
+  /** Written and read with bulk copies of the author hashes (up to 2,000 per window, read and written per mention). */
   public static Serde<WindowStats> windowStats() {
-    return Serdes.serdeFrom(serializer(StateSerdes::writeStats), deserializer(WindowStats.class,
+    return Serdes.serdeFrom((topic, s) -> s == null ? null : statsBytes(s), deserializer(WindowStats.class,
         StateSerdes::readStats));
+  }
+
+  /**
+   * The repartitioned mention ({@link Counted}, keyed by watch): format 1, then its time, author hash, sentiment,
+   * reach, source, verified mark and terms. Only this stage writes and reads it (an internal topic).
+   */
+  public static Serde<Counted> counted() {
+    return Serdes.serdeFrom(serializer(StateSerdes::writeCounted), (topic, data) -> {
+      if (data == null) {
+        return null;
+      }
+      if (data.length == 0 || data[0] != FORMAT) {
+        throw new SerializationException("unknown Counted format on " + topic);
+      }
+      try {
+        return readCounted(data);
+      } catch (IOException e) {
+        throw new SerializationException("invalid Counted on " + topic + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  private static void writeCounted(Counted c, DataOutputStream out) throws IOException {
+    out.writeLong(c.publishedAt().getEpochSecond());
+    out.writeInt(c.publishedAt().getNano());
+    out.writeByte((c.hasAuthor() ? 1 : 0) | (c.verified() ? 2 : 0) | (c.sentiment() != null ? 4 : 0)
+        | (c.source() != null ? 8 : 0));
+    out.writeInt(c.authorHash());
+    if (c.sentiment() != null) {
+      out.writeUTF(c.sentiment());
+    }
+    out.writeDouble(c.score());
+    out.writeLong(c.reach());
+    if (c.source() != null) {
+      out.writeUTF(c.source());
+    }
+    out.writeInt(c.terms().size());
+    for (String t : c.terms()) {
+      out.writeUTF(t);
+    }
+  }
+
+  private static Counted readCounted(byte[] data) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1));
+    Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
+    int flags = in.readByte();
+    int author = in.readInt();
+    String sentiment = (flags & 4) != 0 ? in.readUTF() : null;
+    double score = in.readDouble();
+    long reach = in.readLong();
+    String source = (flags & 8) != 0 ? in.readUTF() : null;
+    int n = in.readInt();
+    if (n < 0 || n > data.length) {
+      throw new IOException("malformed terms");
+    }
+    java.util.List<String> terms = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      terms.add(in.readUTF());
+    }
+    return new Counted(at, (flags & 1) != 0, author, sentiment, score, reach, source, (flags & 2) != 0, terms);
   }
 
   /** Written and read straight from byte arrays, without streams: it is the hottest value of the stage. */
   public static Serde<NewTermDetector.TermHistory> termHistory() {
-    return Serdes.serdeFrom((topic, h) -> h == null ? null : historyBytes(h),
-        deserializer(NewTermDetector.TermHistory.class, StateSerdes::readHistory));
+    Deserializer<NewTermDetector.TermHistory> read = deserializer(NewTermDetector.TermHistory.class,
+        StateSerdes::readHistory);
+    return Serdes.serdeFrom((topic, h) -> h == null ? null : historyBytes(h), (topic, data) -> {
+      NewTermDetector.TermHistory h = read.deserialize(topic, data);
+      return h == null || data[0] != '{' ? h : h.sorted(); // format 1 is written sorted
+    });
   }
 
   private interface Writer<T> {
@@ -84,47 +150,56 @@ public final class StateSerdes {
     };
   }
 
-  private static void writeStats(WindowStats s, DataOutputStream out) throws IOException {
-    out.writeLong(s.count());
-    out.writeLong(s.scored());
-    out.writeLong(s.negative());
-    out.writeDouble(s.sentimentSum());
-    out.writeLong(s.reach());
-    out.writeLong(s.maxReach());
-    out.writeLong(s.verified());
+  /** Format 1: seven numbers, the author hashes (a count, then 4 bytes each), the sources (a count, name, count). */
+  static byte[] statsBytes(WindowStats s) {
+    ByteArrayOutputStream tail = new ByteArrayOutputStream(64);
+    try (DataOutputStream out = new DataOutputStream(tail)) {
+      out.writeInt(s.sources().size());
+      for (Map.Entry<String, Long> e : s.sources().entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeLong(e.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     int[] authors = s.authors();
-    out.writeInt(authors.length);
-    for (int a : authors) {
-      out.writeInt(a);
-    }
-    out.writeInt(s.sources().size());
-    for (Map.Entry<String, Long> e : s.sources().entrySet()) {
-      out.writeUTF(e.getKey());
-      out.writeLong(e.getValue());
-    }
+    ByteBuffer buf = ByteBuffer.allocate(1 + 7 * 8 + 4 + 4 * authors.length + tail.size());
+    buf.put(FORMAT).putLong(s.count()).putLong(s.scored()).putLong(s.negative()).putDouble(s.sentimentSum())
+        .putLong(s.reach()).putLong(s.maxReach()).putLong(s.verified()).putInt(authors.length);
+    buf.asIntBuffer().put(authors);
+    buf.position(buf.position() + 4 * authors.length);
+    buf.put(tail.toByteArray());
+    return buf.array();
   }
 
   private static WindowStats readStats(byte[] data) throws IOException {
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1));
-    long count = in.readLong();
-    long scored = in.readLong();
-    long negative = in.readLong();
-    double sum = in.readDouble();
-    long reach = in.readLong();
-    long maxReach = in.readLong();
-    long verified = in.readLong();
-    int[] authors = new int[in.readInt()];
-    for (int i = 0; i < authors.length; i++) {
-      authors[i] = in.readInt();
+    ByteBuffer buf = ByteBuffer.wrap(data, 1, data.length - 1);
+    try {
+      long count = buf.getLong();
+      long scored = buf.getLong();
+      long negative = buf.getLong();
+      double sum = buf.getDouble();
+      long reach = buf.getLong();
+      long maxReach = buf.getLong();
+      long verified = buf.getLong();
+      int na = buf.getInt();
+      if (na < 0 || na > buf.remaining() / 4) {
+        throw new IOException("malformed author hashes");
+      }
+      int[] authors = new int[na];
+      buf.asIntBuffer().get(authors);
+      buf.position(buf.position() + 4 * na);
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, buf.position(), buf.remaining()));
+      int n = in.readInt();
+      Map<String, Long> sources = new TreeMap<>();
+      for (int i = 0; i < n; i++) {
+        sources.put(in.readUTF(), in.readLong());
+      }
+      return new WindowStats(count, scored, negative, sum, reach, maxReach, authors, sources, verified);
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new IOException("truncated window aggregate", e);
     }
-    int n = in.readInt();
-    Map<String, Long> sources = new TreeMap<>();
-    for (int i = 0; i < n; i++) {
-      sources.put(in.readUTF(), in.readLong());
-    }
-    return new WindowStats(count, scored, negative, sum, reach, maxReach, authors, sources, verified);
   }
-
 
   /**
    * A term history in bytes, written without streams (it is the hottest value of the stage): the two dates (8 bytes

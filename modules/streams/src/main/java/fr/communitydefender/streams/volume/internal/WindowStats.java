@@ -3,6 +3,7 @@ package fr.communitydefender.streams.volume.internal;
 import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.mention.MentionAnalysis;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,11 +33,14 @@ public record WindowStats(long count, long scored, long negative, double sentime
   }
 
   public WindowStats plus(Mention m) {
-    MentionAnalysis a = m.analysis();
-    boolean hasSentiment = a != null && !MentionAnalysis.UNSUPPORTED.equals(a.sentiment());
+    return plus(Counted.of(m, List.of()));
+  }
+
+  public WindowStats plus(Counted m) {
+    boolean hasSentiment = m.hasSentiment();
     int[] who = authors;
-    if (m.author() != null && who.length < MAX_AUTHORS) {
-      int h = m.author().toLowerCase(java.util.Locale.ROOT).hashCode();
+    if (m.hasAuthor() && who.length < MAX_AUTHORS) {
+      int h = m.authorHash();
       int at = Arrays.binarySearch(who, h);
       if (at < 0) {
         int insert = -at - 1;
@@ -48,9 +52,9 @@ public record WindowStats(long count, long scored, long negative, double sentime
       }
     }
     return new WindowStats(count + 1, scored + (hasSentiment ? 1 : 0),
-        negative + (hasSentiment && MentionAnalysis.NEGATIVE.equals(a.sentiment()) ? 1 : 0),
-        sentimentSum + (hasSentiment ? a.score() : 0), reach + m.reach(), Math.max(maxReach, m.reach()), who,
-        bySource(m.source()), verified + (m.details() != null && m.details().verified() ? 1 : 0));
+        negative + (hasSentiment && MentionAnalysis.NEGATIVE.equals(m.sentiment()) ? 1 : 0),
+        sentimentSum + (hasSentiment ? m.score() : 0), reach + m.reach(), Math.max(maxReach, m.reach()), who,
+        bySource(m.source()), verified + (m.verified() ? 1 : 0));
   }
 
   private Map<String, Long> bySource(String source) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,26 @@ class StateSerdesTest {
         new NewTermDetector.TermHistory(null, null, null)));
     assertThat(empty.previousSeen()).isNull();
     assertThat(empty.recent()).isEmpty();
+  }
+
+  @Test
+  void shouldRoundTripARepartitionedMentionWhenItHasTermsOrNot() {
+    var serde = StateSerdes.counted();
+    var full = new Counted(T.plusNanos(123_456_789), true, -42, "negative", -0.75, 1200, "mastodon", true,
+        List.of("crue", "évacuation"));
+    assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", full))).isEqualTo(full);
+    var bare = new Counted(T, false, 0, null, 0, 0, null, false, null);
+    assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", bare))).isEqualTo(bare);
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {1, 0, 0}))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("invalid Counted on t");
+  }
+
+  @Test
+  void shouldRefuseAWindowAggregateWhenItIsTruncated() {
+    var serde = StateSerdes.windowStats();
+    byte[] bytes = serde.serializer().serialize("t", new WindowStats(1, 1, 0, 0.5, 1, 1, new int[] {1, 2}, null, 0));
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", java.util.Arrays.copyOf(bytes, 40)))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("invalid WindowStats on t");
   }
 
   @Test
