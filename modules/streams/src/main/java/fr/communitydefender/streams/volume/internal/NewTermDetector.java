@@ -16,13 +16,14 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Per watch (the record key) and term of its mentions (found by the analysis step, {@link Counted#terms()}): when the term was last seen before its current burst, and its
- * occurrences of the last hour. A term that repeats ({@value #MIN_REPEAT}+ times in an hour) after more than a day of
+ * Per watch (the record key) and term of its mentions (found by the analysis step, {@link Counted#terms()}): when the
+ * term was last seen before its current burst, and its occurrences of the last hour counted per minute. A term that repeats ({@value #MIN_REPEAT}+ times in an hour) after more than a day of
  * absence — or for the first time — is signalled on every further occurrence up to {@value #SIGNAL_EACH_UP_TO}, then at
  * most once a minute; the alert rule {@code new_term} decides.
- * Terms unseen for {@value #FORGET_DAYS} days are forgotten (hourly sweep). At most {@value #MAX_RECENT} occurrences
- * are kept per term (the latest): a term repeated more often in an hour is counted as {@value #MAX_RECENT}, and its
- * state stays far below the broker's record size limit (an unbounded list stopped the stage at ~75,000).
+ * Terms unseen for {@value #FORGET_DAYS} days are forgotten (hourly sweep). Counts per minute keep a term's state
+ * small (two numbers a minute, at most {@value #MAX_MINUTES} minutes) however often it repeats — an unbounded list
+ * of occurrences stopped the stage at ~75,000, a list bounded to the latest 1,000 cost more than the rest of the stage
+ * to copy and write at every occurrence — and its count exact.
  */
 public final class NewTermDetector implements Processor<String, Counted, String, TermSignal> {
   static final int MIN_REPEAT = 3;
@@ -30,7 +31,9 @@ public final class NewTermDetector implements Processor<String, Counted, String,
   private static final Duration BURST = Duration.ofHours(1);
   private static final Duration NOVEL = Duration.ofDays(1);
   private static final int MAX_TERMS = 30;
-  static final int MAX_RECENT = 1_000;
+  static final long MINUTE_MS = 60_000;
+  /** A bound on the minutes kept per term (an hour's are 61 at most; late mentions can add a few). */
+  static final int MAX_MINUTES = 240;
   /**
    * Up to this many occurrences in the hour a new term is signalled at each; beyond, at most once a minute (a
    * {@code new_term} rule's {@code min_count} above it sees its crossing within a minute).
@@ -42,7 +45,7 @@ public final class NewTermDetector implements Processor<String, Counted, String,
   private ProcessorContext<String, TermSignal> context;
   private KeyValueStore<String, TermHistory> store;
   /**
-   * The histories last used, as objects: a frequent term's history (up to {@value #MAX_RECENT} occurrences) is not
+   * The histories last used, as objects: a frequent term's history (up to {@value #MAX_MINUTES} minutes) is not
    * decoded again for every mention. The store stays the truth (every change is written to it); this is emptied
    * whenever the task is (re)initialised or closed.
    */
@@ -61,24 +64,69 @@ public final class NewTermDetector implements Processor<String, Counted, String,
   };
 
   /**
-   * The remembered history of one term of one watch: the occurrences of the last hour in {@code recent}, sorted
-   * (epoch milliseconds).
+   * The remembered history of one term of one watch: its occurrences of the last hour counted per minute —
+   * {@code minutes} (epoch minutes, ascending, no repeats) and {@code counts} (occurrences in each).
    */
-  public record TermHistory(Instant previousSeen, Instant lastSeen, long[] recent) {
+  public record TermHistory(Instant previousSeen, Instant lastSeen, long[] minutes, int[] counts) {
     public TermHistory {
-      recent = recent == null ? new long[0] : recent;
+      minutes = minutes == null ? new long[0] : minutes;
+      counts = counts == null ? new int[0] : counts;
+      if (minutes.length != counts.length) {
+        throw new IllegalArgumentException("minutes and counts differ in length");
+      }
     }
 
-    /** This history with its occurrences sorted (the JSON of earlier versions kept arrival order). */
-    public TermHistory sorted() {
-      for (int i = 1; i < recent.length; i++) {
-        if (recent[i] < recent[i - 1]) {
-          long[] copy = recent.clone();
-          java.util.Arrays.sort(copy);
-          return new TermHistory(previousSeen, lastSeen, copy);
-        }
+    /** The occurrences kept (those of the last hour, to the minute). */
+    public long total() {
+      long n = 0;
+      for (int c : counts) {
+        n += c;
       }
-      return this;
+      return n;
+    }
+
+    /** From the occurrences themselves (epoch milliseconds, any order), as earlier versions kept them. */
+    public static TermHistory ofOccurrences(Instant previousSeen, Instant lastSeen, long[] occurrences) {
+      TermHistory h = new TermHistory(previousSeen, lastSeen, null, null);
+      long[] sorted = occurrences == null ? new long[0] : occurrences.clone();
+      java.util.Arrays.sort(sorted);
+      for (long t : sorted) {
+        h = h.with(Math.floorDiv(t, MINUTE_MS), Long.MIN_VALUE);
+      }
+      return h;
+    }
+
+    /**
+     * This history with one more occurrence in {@code minute}, the minutes up to {@code after} (inclusive) dropped;
+     * at most {@value #MAX_MINUTES} minutes kept (the latest).
+     */
+    TermHistory with(long minute, long after) {
+      int start = 0;
+      while (start < minutes.length && minutes[start] <= after) {
+        start++;
+      }
+      int at = java.util.Arrays.binarySearch(minutes, start, minutes.length, minute);
+      int n = minutes.length - start + (at >= 0 ? 0 : 1);
+      long[] m = new long[n];
+      int[] c = new int[n];
+      if (at >= 0) {
+        System.arraycopy(minutes, start, m, 0, n);
+        System.arraycopy(counts, start, c, 0, n);
+        c[at - start]++;
+      } else {
+        int insert = -at - 1;
+        System.arraycopy(minutes, start, m, 0, insert - start);
+        System.arraycopy(counts, start, c, 0, insert - start);
+        m[insert - start] = minute;
+        c[insert - start] = 1;
+        System.arraycopy(minutes, insert, m, insert - start + 1, minutes.length - insert);
+        System.arraycopy(counts, insert, c, insert - start + 1, minutes.length - insert);
+      }
+      if (n > MAX_MINUTES) {
+        m = java.util.Arrays.copyOfRange(m, n - MAX_MINUTES, n);
+        c = java.util.Arrays.copyOfRange(c, n - MAX_MINUTES, n);
+      }
+      return new TermHistory(previousSeen, lastSeen, m, c);
     }
   }
 
@@ -109,16 +157,19 @@ public final class NewTermDetector implements Processor<String, Counted, String,
       if (h == null) {
         h = store.get(key);
       }
-      long[] recent = recentWith(h == null ? new long[0] : h.recent(), at.minus(BURST).toEpochMilli(),
-          at.toEpochMilli());
-      Instant previous = h == null ? null : recent.length == 1 ? h.lastSeen() : h.previousSeen();
+      long atMs = at.toEpochMilli();
+      // the minutes after the one an hour ago: between 59 and 60 minutes of occurrences
+      TermHistory counted = (h == null ? new TermHistory(null, null, null, null) : h)
+          .with(Math.floorDiv(atMs, MINUTE_MS), Math.floorDiv(atMs - BURST.toMillis(), MINUTE_MS));
+      long count = counted.total();
+      Instant previous = h == null ? null : count == 1 ? h.lastSeen() : h.previousSeen();
       Instant last = h == null || at.isAfter(h.lastSeen()) ? at : h.lastSeen();
-      TermHistory updated = new TermHistory(previous, last, recent);
+      TermHistory updated = new TermHistory(previous, last, counted.minutes(), counted.counts());
       store.put(key, updated);
       lastUsed.put(key, updated);
       boolean novel = previous == null || !at.isBefore(previous.plus(NOVEL));
-      if (novel && recent.length >= MIN_REPEAT && signalDue(key, recent.length, at.toEpochMilli())) {
-        context.forward(new Record<>(record.key(), new TermSignal(record.key(), term, at, recent.length, previous),
+      if (novel && count >= MIN_REPEAT && signalDue(key, count, atMs)) {
+        context.forward(new Record<>(record.key(), new TermSignal(record.key(), term, at, count, previous),
             record.timestamp()));
       }
     }
@@ -129,46 +180,13 @@ public final class NewTermDetector implements Processor<String, Counted, String,
    * at most once a minute: a term of a long story is no longer signalled at every mention (five signals a mention on
    * a busy watch, each a record through the broker to the alerting stage, which kept one a minute).
    */
-  private boolean signalDue(String key, int count, long at) {
+  private boolean signalDue(String key, long count, long at) {
     Long last = lastSignalled.get(key);
     if (count > SIGNAL_EACH_UP_TO && last != null && at >= last && at < last + SIGNAL_EVERY_MS) {
       return false;
     }
     lastSignalled.put(key, at);
     return true;
-  }
-
-  /**
-   * The kept occurrences after {@code from} (exclusive), with {@code now} added in order, at most {@value #MAX_RECENT}
-   * (the latest). {@code kept} is sorted.
-   */
-  static long[] recentWith(long[] kept, long from, long now) {
-    int start = upperBound(kept, from);
-    int n = kept.length - start;
-    int insert = upperBound(kept, now);
-    long[] out = new long[n + 1];
-    System.arraycopy(kept, start, out, 0, insert - start);
-    out[insert - start] = now;
-    System.arraycopy(kept, insert, out, insert - start + 1, kept.length - insert);
-    if (out.length > MAX_RECENT) {
-      out = java.util.Arrays.copyOfRange(out, out.length - MAX_RECENT, out.length);
-    }
-    return out;
-  }
-
-  /** The index of the first value greater than {@code v} in the sorted {@code values}. */
-  private static int upperBound(long[] values, long v) {
-    int lo = 0;
-    int hi = values.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (values[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   @Override

@@ -21,11 +21,14 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Compact binary serdes of the volume stage's own state (window aggregates, term histories): they are read and
  * written on every mention, and their JSON (thousands of numbers) cost more than the rest of the stage together.
- * Format 1 starts with byte {@code 0x01}; a value starting with <code>'{'</code> is the JSON of earlier versions,
- * still read so that an upgrade restores the stores from their changelogs.
+ * Format 1 starts with byte {@code 0x01} (term histories: format 2, counts per minute; their format 1 is still read);
+ * a value starting with <code>'{'</code> is the JSON of earlier versions, still read so that an upgrade restores the
+ * stores from their changelogs.
  */
 public final class StateSerdes {
   private static final byte FORMAT = 1;
+  /** Term histories as counts per minute (format 1 kept every occurrence). */
+  private static final byte HISTORY_FORMAT = 2;
   private static final long NONE = Long.MIN_VALUE;
 
   private StateSerdes() {}
@@ -98,13 +101,30 @@ public final class StateSerdes {
 
   /** Written and read straight from byte arrays, without streams: it is the hottest value of the stage. */
   public static Serde<NewTermDetector.TermHistory> termHistory() {
-    Deserializer<NewTermDetector.TermHistory> read = deserializer(NewTermDetector.TermHistory.class,
-        StateSerdes::readHistory);
     return Serdes.serdeFrom((topic, h) -> h == null ? null : historyBytes(h), (topic, data) -> {
-      NewTermDetector.TermHistory h = read.deserialize(topic, data);
-      return h == null || data[0] != '{' ? h : h.sorted(); // format 1 is written sorted
+      if (data == null) {
+        return null;
+      }
+      try {
+        if (data.length > 0 && data[0] == '{') { // earlier versions' JSON: the occurrences themselves
+          LegacyHistory old = Json.read(data, LegacyHistory.class);
+          return NewTermDetector.TermHistory.ofOccurrences(old.previousSeen(), old.lastSeen(), old.recent());
+        }
+        if (data.length > 0 && data[0] == FORMAT) {
+          return readOccurrences(data);
+        }
+        if (data.length > 0 && data[0] == HISTORY_FORMAT) {
+          return readHistory(data);
+        }
+        throw new SerializationException("unknown TermHistory format on " + topic);
+      } catch (IOException | JsonDecodeException e) {
+        throw new SerializationException("invalid TermHistory on " + topic + ": " + e.getMessage(), e);
+      }
     });
   }
+
+  /** A term history as the JSON of earlier versions wrote it. */
+  record LegacyHistory(Instant previousSeen, Instant lastSeen, long[] recent) {}
 
   private interface Writer<T> {
     void write(T value, DataOutputStream out) throws IOException;
@@ -202,26 +222,49 @@ public final class StateSerdes {
   }
 
   /**
-   * A term history in bytes, written without streams (it is the hottest value of the stage): the two dates (8 bytes
-   * each, {@code Long.MIN_VALUE} for none), the number of occurrences, then the first and the gaps between the sorted
-   * occurrences as variable-length numbers (a gap under 64 ms takes one byte).
+   * A term history in bytes (format 2), written without streams: the two dates (8 bytes each, {@code Long.MIN_VALUE}
+   * for none), the number of minutes, then per minute its gap from the previous one (the first: itself) and its count,
+   * as variable-length numbers (an hour of a frequent term: about 130 bytes).
    */
   static byte[] historyBytes(NewTermDetector.TermHistory h) {
-    long[] recent = h.recent();
-    byte[] buf = new byte[17 + 10 * (recent.length + 1)];
-    buf[0] = FORMAT;
+    long[] minutes = h.minutes();
+    int[] counts = h.counts();
+    byte[] buf = new byte[17 + 10 + 15 * minutes.length];
+    buf[0] = HISTORY_FORMAT;
     int at = putLong(buf, 1, h.previousSeen() == null ? NONE : h.previousSeen().toEpochMilli());
     at = putLong(buf, at, h.lastSeen() == null ? NONE : h.lastSeen().toEpochMilli());
-    at = putVarLong(buf, at, recent.length);
+    at = putVarLong(buf, at, minutes.length);
     long previous = 0;
-    for (long t : recent) {
-      at = putVarLong(buf, at, t - previous);
-      previous = t;
+    for (int i = 0; i < minutes.length; i++) {
+      at = putVarLong(buf, at, minutes[i] - previous);
+      at = putVarLong(buf, at, counts[i]);
+      previous = minutes[i];
     }
     return java.util.Arrays.copyOf(buf, at);
   }
 
   private static NewTermDetector.TermHistory readHistory(byte[] data) throws IOException {
+    long previousSeen = getLong(data, 1);
+    long lastSeen = getLong(data, 9);
+    int[] at = {17};
+    long n = getVarLong(data, at);
+    if (n < 0 || n > data.length) {
+      throw new IOException("malformed term history");
+    }
+    long[] minutes = new long[(int) n];
+    int[] counts = new int[(int) n];
+    long previous = 0;
+    for (int i = 0; i < minutes.length; i++) {
+      previous += getVarLong(data, at);
+      minutes[i] = previous;
+      counts[i] = (int) getVarLong(data, at);
+    }
+    return new NewTermDetector.TermHistory(previousSeen == NONE ? null : Instant.ofEpochMilli(previousSeen),
+        lastSeen == NONE ? null : Instant.ofEpochMilli(lastSeen), minutes, counts);
+  }
+
+  /** Format 1 (the occurrences themselves, as gaps), read when a store is restored after an upgrade. */
+  private static NewTermDetector.TermHistory readOccurrences(byte[] data) throws IOException {
     long previousSeen = getLong(data, 1);
     long lastSeen = getLong(data, 9);
     int[] at = {17};
@@ -235,7 +278,7 @@ public final class StateSerdes {
       previous += getVarLong(data, at);
       recent[i] = previous;
     }
-    return new NewTermDetector.TermHistory(previousSeen == NONE ? null : Instant.ofEpochMilli(previousSeen),
+    return NewTermDetector.TermHistory.ofOccurrences(previousSeen == NONE ? null : Instant.ofEpochMilli(previousSeen),
         lastSeen == NONE ? null : Instant.ofEpochMilli(lastSeen), recent);
   }
 

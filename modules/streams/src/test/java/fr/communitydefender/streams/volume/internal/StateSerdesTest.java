@@ -32,26 +32,45 @@ class StateSerdesTest {
     assertThat(s.authors()).containsExactly(-4, 9);
     assertThat(s.sources()).containsEntry("rss", 2L);
 
-    String history = "{\"previousSeen\":null,\"lastSeen\":\"2026-03-14T10:00:00Z\",\"recent\":[30,10,20]}";
+    String history = "{\"previousSeen\":null,\"lastSeen\":\"2026-03-14T10:00:00Z\",\"recent\":[130000,10,20]}";
     var h = StateSerdes.termHistory().deserializer().deserialize("t", history.getBytes(StandardCharsets.UTF_8));
     assertThat(h.previousSeen()).isNull();
     assertThat(h.lastSeen()).isEqualTo(T);
-    assertThat(h.recent()).as("sorted on reading").containsExactly(10, 20, 30);
+    assertThat(h.minutes()).as("occurrences counted per minute").containsExactly(0, 2);
+    assertThat(h.counts()).containsExactly(2, 1);
+  }
+
+  @Test
+  void shouldReadTheOccurrencesOfFormatOneWhenAStoreIsRestoredAfterAnUpgrade() {
+    // format 1: previousSeen (none), lastSeen, 3 occurrences as zig-zag varint gaps: 60,000 ms then +1 ms then +60 s
+    byte[] v1 = new byte[] {1, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xEA, 0x60, 6,
+        (byte) 0xC0, (byte) 0xA9, 0x07, 2, (byte) 0xC0, (byte) 0xA9, 0x07};
+    var h = StateSerdes.termHistory().deserializer().deserialize("t", v1);
+    assertThat(h.previousSeen()).isNull();
+    assertThat(h.lastSeen()).isEqualTo(Instant.ofEpochMilli(60_000));
+    assertThat(h.minutes()).containsExactly(1, 2);
+    assertThat(h.counts()).containsExactly(2, 1);
+    assertThat(h.total()).isEqualTo(3);
   }
 
   @Test
   void shouldRoundTripATermHistoryWhenItHasOccurrences() {
     var serde = StateSerdes.termHistory();
-    var h = new NewTermDetector.TermHistory(T.minusSeconds(86_400 * 3), T, new long[] {T.toEpochMilli() - 5_000,
-        T.toEpochMilli() - 5_000, T.toEpochMilli()});
-    var back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", h));
+    long minute = T.toEpochMilli() / 60_000;
+    var h = new NewTermDetector.TermHistory(T.minusSeconds(86_400 * 3), T, new long[] {minute - 59, minute - 1,
+        minute}, new int[] {1, 250, 3});
+    byte[] bytes = serde.serializer().serialize("t", h);
+    var back = serde.deserializer().deserialize("t", bytes);
+    assertThat(bytes[0]).isEqualTo((byte) 2);
     assertThat(back.previousSeen()).isEqualTo(h.previousSeen());
     assertThat(back.lastSeen()).isEqualTo(T);
-    assertThat(back.recent()).containsExactly(h.recent());
+    assertThat(back.minutes()).containsExactly(h.minutes());
+    assertThat(back.counts()).containsExactly(h.counts());
     var empty = serde.deserializer().deserialize("t", serde.serializer().serialize("t",
-        new NewTermDetector.TermHistory(null, null, null)));
+        new NewTermDetector.TermHistory(null, null, null, null)));
     assertThat(empty.previousSeen()).isNull();
-    assertThat(empty.recent()).isEmpty();
+    assertThat(empty.minutes()).isEmpty();
+    assertThat(empty.total()).isZero();
   }
 
   @Test
@@ -81,15 +100,21 @@ class StateSerdesTest {
   }
 
   @Test
-  void shouldKeepTheLatestOccurrencesOfTheLastHourWhenATermRecurs() {
-    long[] kept = {100, 200, 300};
-    assertThat(NewTermDetector.recentWith(kept, 150, 250)).containsExactly(200, 250, 300);
-    assertThat(NewTermDetector.recentWith(kept, 300, 400)).containsExactly(400);
-    long[] full = new long[NewTermDetector.MAX_RECENT];
-    for (int i = 0; i < full.length; i++) {
-      full[i] = 1_000 + i;
+  void shouldCountAnOccurrenceInItsMinuteAndDropTheMinutesOfMoreThanAnHourAgoWhenATermRecurs() {
+    var h = new NewTermDetector.TermHistory(null, null, new long[] {100, 200, 300}, new int[] {1, 2, 3});
+    var same = h.with(200, 150);
+    assertThat(same.minutes()).containsExactly(200, 300);
+    assertThat(same.counts()).containsExactly(3, 3);
+    var inserted = h.with(250, 99);
+    assertThat(inserted.minutes()).containsExactly(100, 200, 250, 300);
+    assertThat(inserted.counts()).containsExactly(1, 2, 1, 3);
+    assertThat(h.with(400, 300).minutes()).containsExactly(400);
+    assertThat(h.counts()).as("unchanged").containsExactly(1, 2, 3);
+    var many = new NewTermDetector.TermHistory(null, null, null, null);
+    for (int m = 0; m < NewTermDetector.MAX_MINUTES + 10; m++) {
+      many = many.with(m, Long.MIN_VALUE);
     }
-    long[] next = NewTermDetector.recentWith(full, 0, 5_000);
-    assertThat(next).hasSize(NewTermDetector.MAX_RECENT).startsWith(1_001).endsWith(5_000);
+    assertThat(many.minutes()).as("bounded, the latest kept").hasSize(NewTermDetector.MAX_MINUTES)
+        .endsWith(NewTermDetector.MAX_MINUTES + 9L);
   }
 }
