@@ -111,10 +111,10 @@ public final class StateSerdes {
           return NewTermDetector.TermHistory.ofOccurrences(old.previousSeen(), old.lastSeen(), old.recent());
         }
         if (data.length > 0 && data[0] == FORMAT) {
-          return readOccurrences(data);
+          return readHistory(data, false);
         }
         if (data.length > 0 && data[0] == HISTORY_FORMAT) {
-          return readHistory(data);
+          return readHistory(data, true);
         }
         throw new SerializationException("unknown TermHistory format on " + topic);
       } catch (IOException | JsonDecodeException e) {
@@ -243,7 +243,8 @@ public final class StateSerdes {
     return java.util.Arrays.copyOf(buf, at);
   }
 
-  private static NewTermDetector.TermHistory readHistory(byte[] data) throws IOException {
+  /** Format 2 (counts per minute) or, with {@code perMinute} false, format 1 (the occurrences themselves, as gaps). */
+  private static NewTermDetector.TermHistory readHistory(byte[] data, boolean perMinute) throws IOException {
     long previousSeen = getLong(data, 1);
     long lastSeen = getLong(data, 9);
     int[] at = {17};
@@ -251,35 +252,20 @@ public final class StateSerdes {
     if (n < 0 || n > data.length) {
       throw new IOException("malformed term history");
     }
-    long[] minutes = new long[(int) n];
-    int[] counts = new int[(int) n];
+    long[] values = new long[(int) n];
+    int[] counts = new int[perMinute ? (int) n : 0];
     long previous = 0;
-    for (int i = 0; i < minutes.length; i++) {
+    for (int i = 0; i < values.length; i++) {
       previous += getVarLong(data, at);
-      minutes[i] = previous;
-      counts[i] = (int) getVarLong(data, at);
+      values[i] = previous;
+      if (perMinute) {
+        counts[i] = (int) getVarLong(data, at);
+      }
     }
-    return new NewTermDetector.TermHistory(previousSeen == NONE ? null : Instant.ofEpochMilli(previousSeen),
-        lastSeen == NONE ? null : Instant.ofEpochMilli(lastSeen), minutes, counts);
-  }
-
-  /** Format 1 (the occurrences themselves, as gaps), read when a store is restored after an upgrade. */
-  private static NewTermDetector.TermHistory readOccurrences(byte[] data) throws IOException {
-    long previousSeen = getLong(data, 1);
-    long lastSeen = getLong(data, 9);
-    int[] at = {17};
-    long n = getVarLong(data, at);
-    if (n < 0 || n > data.length) {
-      throw new IOException("malformed term history");
-    }
-    long[] recent = new long[(int) n];
-    long previous = 0;
-    for (int i = 0; i < recent.length; i++) {
-      previous += getVarLong(data, at);
-      recent[i] = previous;
-    }
-    return NewTermDetector.TermHistory.ofOccurrences(previousSeen == NONE ? null : Instant.ofEpochMilli(previousSeen),
-        lastSeen == NONE ? null : Instant.ofEpochMilli(lastSeen), recent);
+    Instant before = previousSeen == NONE ? null : Instant.ofEpochMilli(previousSeen);
+    Instant last = lastSeen == NONE ? null : Instant.ofEpochMilli(lastSeen);
+    return perMinute ? new NewTermDetector.TermHistory(before, last, values, counts)
+        : NewTermDetector.TermHistory.ofOccurrences(before, last, values);
   }
 
   private static int putLong(byte[] buf, int at, long v) {
