@@ -424,11 +424,11 @@ public final class ReplayBench {
     }
   }
 
-  /** Polls the mention count until it reaches {@code n} or the time is up; returns the last count. */
   /**
-   * Waits until Elasticsearch counts {@code n} mentions (without forcing refreshes while it indexes: the index
-   * refreshes every second; one refresh at the end), and logs when the processing stage's committed offsets reached
-   * the end of the raw topic — which stage the end to end waited for.
+   * Waits until Elasticsearch counts {@code n} mentions or the time is up, and returns the last count. No refresh is
+   * forced while it indexes (the index refreshes every second), only when the count has not moved for two seconds.
+   * Logs when the processing stage's committed offsets reached the end of the raw topic: which stage the end to end
+   * waited for.
    */
   private static long awaitStored(String url, String bootstrap, long n, Duration max, long start) throws Exception {
     try (ElasticsearchClient es = EsClients.create(StorageConfig.local(url, 90));
@@ -457,5 +457,4 @@ public final class ReplayBench {
       return stored;
     }
   }
-
 }

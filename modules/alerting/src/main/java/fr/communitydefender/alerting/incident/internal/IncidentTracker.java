@@ -146,9 +146,10 @@ public final class IncidentTracker implements Processor<String, AlertInput, Stri
 
   /**
    * A term came back: remembered, and the new_term rules of the watch evaluated at its time. A term's signals come at
-   * each of its first twenty occurrences in the hour, then once a minute (the streams stage); one is kept only when a new_term rule of the watch can use it — the term's first at the rules'
-   * smallest {@code min_count} or more, then at most one a minute (the rules look at the last hour) — so a recurring
-   * term does not rewrite its watch's whole state at each occurrence.
+   * each of its first twenty occurrences in the hour, then once a minute (the streams stage); one is kept only when a
+   * new_term rule of the watch can use it — the term's first at the rules' smallest {@code min_count} or more, then at
+   * most one a minute (the rules look at the last hour) — so a recurring term does not rewrite its watch's whole
+   * state at each occurrence.
    */
   private void term(fr.communitydefender.domain.signal.TermSignal t) {
     long minCount = Long.MAX_VALUE;

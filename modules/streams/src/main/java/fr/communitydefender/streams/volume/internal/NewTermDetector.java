@@ -17,9 +17,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Per watch (the record key) and term of its mentions (found by the analysis step, {@link Counted#terms()}): when the
- * term was last seen before its current burst, and its occurrences of the last hour counted per minute. A term that repeats ({@value #MIN_REPEAT}+ times in an hour) after more than a day of
- * absence — or for the first time — is signalled on every further occurrence up to {@value #SIGNAL_EACH_UP_TO}, then at
- * most once a minute; the alert rule {@code new_term} decides.
+ * term was last seen before its current burst, and its occurrences of the last hour counted per minute. A term that
+ * repeats ({@value #MIN_REPEAT}+ times in an hour) after more than a day of absence — or for the first time — is
+ * signalled on every further occurrence up to {@value #SIGNAL_EACH_UP_TO}, then at most once a minute; the alert rule
+ * {@code new_term} decides.
  * Terms unseen for {@value #FORGET_DAYS} days are forgotten (hourly sweep). Counts per minute keep a term's state
  * small (two numbers a minute, at most {@value #MAX_MINUTES} minutes) however often it repeats — an unbounded list
  * of occurrences stopped the stage at ~75,000, a list bounded to the latest 1,000 cost more than the rest of the stage

@@ -1,9 +1,7 @@
 package fr.communitydefender.streams.volume.internal;
 
-import fr.communitydefender.domain.mention.Mention;
 import fr.communitydefender.domain.mention.MentionAnalysis;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,10 +28,6 @@ public record WindowStats(long count, long scored, long negative, double sentime
   /** The number of distinct (hashed) authors, a floor beyond {@value #MAX_AUTHORS}. */
   public int authorCount() {
     return authors.length;
-  }
-
-  public WindowStats plus(Mention m) {
-    return plus(Counted.of(m, List.of()));
   }
 
   public WindowStats plus(Counted m) {
