@@ -372,8 +372,17 @@ public final class ReplayBench {
       log("no page email for the latency rule within 180 s of the crossing");
     }
     long expected = (long) total * clients;
+    // until every arrival, or 15 s without one (the console drops frames to a client whose queue is full), 300 s at most
     long waitArrivals = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-    while (arrivals.get() < expected && System.nanoTime() < waitArrivals) {
+    long lastCount = -1;
+    long lastChange = System.nanoTime();
+    while (arrivals.get() < expected && System.nanoTime() < waitArrivals
+        && System.nanoTime() - lastChange < Duration.ofSeconds(15).toNanos()) {
+      long now = arrivals.get();
+      if (now != lastCount) {
+        lastCount = now;
+        lastChange = System.nanoTime();
+      }
       Thread.sleep(200);
     }
     sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "bench done"));

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 /** Decides which watches a mention belongs to. Immutable and thread-safe; terms are normalised once. */
 public final class WatchMatcher {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}#@_]+");
 
   private final List<Compiled> watches;
 
@@ -32,13 +31,59 @@ public final class WatchMatcher {
     return List.copyOf(out);
   }
 
+  /** U+0000–U+024F (Latin, with its accents) lower-cased and without accents; 0 when that is not one character. */
+  private static final char[] FOLDED = new char[0x250];
+
+  static {
+    for (char c = 1; c < FOLDED.length; c++) {
+      String f = foldSlowly(String.valueOf(c));
+      FOLDED[c] = f.length() == 1 ? f.charAt(0) : 0;
+    }
+  }
+
   /** Lower case without accents (« Évacuée » → « evacuee »): how watches and collectors' filters compare words. */
   public static String fold(String s) {
+    char[] out = new char[s.length()];
+    for (int i = 0; i < out.length; i++) {
+      char c = s.charAt(i);
+      char f = c < FOLDED.length ? FOLDED[c] : 0;
+      if (f == 0) {
+        return foldSlowly(s); // another script, a combining mark: the full normalisation
+      }
+      out[i] = f;
+    }
+    return new String(out); // a Latin text: character by character, the same result without regex
+  }
+
+  private static String foldSlowly(String s) {
     return MARKS.matcher(Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
   }
 
+  /** Folded, every run of characters other than letters, digits, #, @ and _ made one space, a space at each end. */
   static String normalise(String s) {
-    return " " + NOT_WORD.matcher(fold(s)).replaceAll(" ").trim() + " ";
+    String f = fold(s);
+    StringBuilder b = new StringBuilder(f.length() + 2).append(' ');
+    boolean gap = false;
+    for (int i = 0, cp; i < f.length(); i += Character.charCount(cp)) {
+      cp = f.codePointAt(i);
+      if (Character.isLetter(cp) || number(cp) || cp == '#' || cp == '@' || cp == '_') {
+        if (gap && b.length() > 1) {
+          b.append(' ');
+        }
+        gap = false;
+        b.appendCodePoint(cp);
+      } else {
+        gap = true;
+      }
+    }
+    return b.append(' ').toString();
+  }
+
+  /** As regex \p{N}. */
+  private static boolean number(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   /** A mention's text in the two forms terms are searched in. */

@@ -53,4 +53,19 @@ class WatchMatcherTest {
     Mention m = mention("nothing here", null).withWatches(List.of("drill"));
     assertThat(matcher.match(m)).containsExactly("drill");
   }
+
+  @Test
+  void shouldNormaliseAsTheRegexNormalisationWhenTextsMixScriptsAccentsAndSymbols() {
+    java.util.regex.Pattern marks = java.util.regex.Pattern.compile("\\p{M}+");
+    java.util.regex.Pattern notWord = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}#@_]+");
+    for (String text : List.of("", "  ", "Évacuée À L'ÉCOLE — rue Gambetta !!", "İstanbul ŒUVRE Ærø façade ß",
+        "Crue ½ ² 3ème #SainteAure @mairie_sainteaure", "e\u0301te\u0301 combining", "Σοφία ΟΔΟΣ",
+        "洪水 東京 🌊🌊 ok", "a\tb\nc", "ǅemal ǈ ǋ", "x\u0000y", "—début—fin—")) {
+      String folded = marks.matcher(java.text.Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT),
+          java.text.Normalizer.Form.NFD)).replaceAll("");
+      assertThat(WatchMatcher.fold(text)).as(text).isEqualTo(folded);
+      assertThat(WatchMatcher.normalise(text)).as(text)
+          .isEqualTo(" " + notWord.matcher(folded).replaceAll(" ").trim() + " ");
+    }
+  }
 }

@@ -162,8 +162,20 @@ public final class Lexicon {
   }
 
   public static String normalise(String word) {
+    if (ascii(word)) {
+      return word.toLowerCase(Locale.ROOT); // no accent to take off
+    }
     String lower = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
     return MARKS.matcher(lower).replaceAll("");
+  }
+
+  private static boolean ascii(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (word.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the lexicon has an entry (possibly 0: a neutralised word) for this normalised token. */

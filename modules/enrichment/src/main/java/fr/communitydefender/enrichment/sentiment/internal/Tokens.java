@@ -31,12 +31,32 @@ public final class Tokens {
   /** Emoji and emoticons found in the text, in order. */
   public static List<String> symbols(String text) {
     List<String> out = new ArrayList<>();
-    Matcher m = EMOTICON.matcher(text);
-    while (m.find()) {
-      out.add(m.group());
+    if (mayHaveEmoticon(text)) {
+      Matcher m = EMOTICON.matcher(text);
+      while (m.find()) {
+        out.add(m.group());
+      }
     }
-    text.codePoints().filter(Tokens::isEmoji).forEach(cp -> out.add(new String(Character.toChars(cp))));
+    if (mayHaveEmoji(text)) {
+      text.codePoints().filter(Tokens::isEmoji).forEach(cp -> out.add(new String(Character.toChars(cp))));
+    }
     return out;
+  }
+
+  /** Whether the text has a character every emoticon starts with (most posts have none: no regex to run). */
+  private static boolean mayHaveEmoticon(String text) {
+    return text.indexOf(':') >= 0 || text.indexOf(';') >= 0 || text.indexOf('<') >= 0 || text.indexOf('>') >= 0;
+  }
+
+  /** Whether the text has a surrogate (the emoji above U+FFFF) or a character of U+2600–U+27BF. */
+  private static boolean mayHaveEmoji(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c) || (c >= 0x2600 && c <= 0x27BF)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isEmoji(int cp) {
@@ -63,16 +83,21 @@ public final class Tokens {
   }
 
   private static List<String> tokenise(String text, boolean french) {
-    String prepared = EMOTICON.matcher(text).replaceAll(" ");
-    prepared = prepared.codePoints().filter(cp -> !isEmoji(cp))
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    Matcher h = HASHTAG.matcher(prepared);
-    StringBuilder sb = new StringBuilder();
-    while (h.find()) {
-      h.appendReplacement(sb, Matcher.quoteReplacement(" " + String.join(" ", CAMEL.split(h.group(1))) + " "));
+    String prepared = mayHaveEmoticon(text) ? EMOTICON.matcher(text).replaceAll(" ") : text;
+    if (mayHaveEmoji(prepared)) {
+      prepared = prepared.codePoints().filter(cp -> !isEmoji(cp))
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
-    h.appendTail(sb);
-    Tokenizer<CoreLabel> tokenizer = (french ? FRENCH : ENGLISH).getTokenizer(new StringReader(sb.toString()));
+    if (prepared.indexOf('#') >= 0) {
+      Matcher h = HASHTAG.matcher(prepared);
+      StringBuilder sb = new StringBuilder();
+      while (h.find()) {
+        h.appendReplacement(sb, Matcher.quoteReplacement(" " + String.join(" ", CAMEL.split(h.group(1))) + " "));
+      }
+      h.appendTail(sb);
+      prepared = sb.toString();
+    }
+    Tokenizer<CoreLabel> tokenizer = (french ? FRENCH : ENGLISH).getTokenizer(new StringReader(prepared));
     List<String> out = new ArrayList<>();
     while (tokenizer.hasNext()) {
       out.add(tokenizer.next().word());
