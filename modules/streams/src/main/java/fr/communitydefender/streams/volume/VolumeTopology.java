@@ -62,7 +62,7 @@ public final class VolumeTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE), Serdes.String(),
         Serdes.String()));
     Map<String, KStream<String, ParsedMention>> parsed = builder
-        .stream(Topics.MENTIONS_RAW.name(), Consumed.with(Serdes.String(), Serdes.String()).withName("raw-mentions"))
+        .stream(Topics.MENTIONS_RAW.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-mentions"))
         .processValues(() -> new EventTimeParser(metrics), Named.as("parse-mention"))
         .processValues(() -> new Deduplicator(SEEN_STORE, Duration.ofDays(8), metrics), Named.as("deduplicate"),
             SEEN_STORE)
@@ -147,7 +147,7 @@ public final class VolumeTopology {
    * mentions dropped as late), open a daily index of the future, and be refused by the broker on the changelogs
    * (more than an hour ahead), which stopped the whole stage.
    */
-  private static final class EventTimeParser implements FixedKeyProcessor<String, String, ParsedMention> {
+  private static final class EventTimeParser implements FixedKeyProcessor<String, byte[], ParsedMention> {
     private final PipelineMetrics metrics;
     private FixedKeyProcessorContext<String, ParsedMention> context;
 
@@ -161,11 +161,11 @@ public final class VolumeTopology {
     }
 
     @Override
-    public void process(FixedKeyRecord<String, String> record) {
+    public void process(FixedKeyRecord<String, byte[]> record) {
       ParsedMention p = ParsedMention.parse(record.value());
       if (p.ok() && p.mention().publishedAt().isBefore(Instant.EPOCH)) { // no record may carry a negative time
         p = new ParsedMention(null, "publishedAt " + p.mention().publishedAt() + " is before 1970: not a plausible "
-            + "date for a post", record.value(), false, false);
+            + "date for a post", new String(record.value(), java.nio.charset.StandardCharsets.UTF_8), false, false);
       }
       if (p.ok() && record.timestamp() >= 0
           && p.mention().publishedAt().isAfter(Instant.ofEpochMilli(record.timestamp()).plus(MAX_AHEAD))) {

@@ -20,6 +20,21 @@ public record ParsedMention(Mention mention, String error, String payload, boole
     }
   }
 
+  /**
+   * As {@link #parse(String)} from the record's bytes: parsed without decoding them to a string first; bytes that are
+   * not valid UTF-8 JSON are decoded (invalid sequences replaced) and parsed again, so the outcome is the string's.
+   */
+  public static ParsedMention parse(byte[] payload) {
+    if (payload == null) {
+      return parse((String) null);
+    }
+    try {
+      return new ParsedMention(Json.read(payload, Mention.class), null, null, false, false);
+    } catch (JsonDecodeException e) {
+      return parse(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
   public boolean ok() {
     return mention != null;
   }
