@@ -239,6 +239,19 @@ class VolumeTopologyTest {
         .isEqualTo(2);
   }
 
+  @Test
+  void shouldEnrichAMentionWithAnInvalidUtf8ByteAsItsDecodedTextWhenParsedFromBytes() {
+    byte[] json = "{\"id\":\"u1\",\"source\":\"test\",\"publishedAt\":\"2026-03-14T18:00:01Z\",\"text\":\"Sainte-Aure X\"}"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    json[json.length - 3] = (byte) 0xFF; // the X: not UTF-8
+    TestInputTopic<String, byte[]> bytes = driver.createInputTopic(Topics.MENTIONS_RAW.name(),
+        Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    bytes.pipeInput("u1", json, T0.plusSeconds(5));
+    assertThat(deadLetters.readValuesToList()).isEmpty();
+    assertThat(enriched.readValuesToList()).singleElement()
+        .satisfies(m -> assertThat(m.text()).isEqualTo("Sainte-Aure \uFFFD"));
+  }
+
   private void pipe(Mention m) {
     raw.pipeInput(m.id(), Json.write(m), m.publishedAt().plusSeconds(5));
   }
