@@ -16,9 +16,10 @@ import java.util.Locale;
  * letter, when the language's model lacks it; the best language is the one with the highest sum (a tie: none).
  *
  * <p>Lingua's detector computes the same sums on its common fork-join pool (a hand-off and a wake-up per call) after a
- * rule pass that allocates sets per word; on the stream thread that was a fifth of the processing stage. This class
- * does not apply those rules (alphabets, characters unique to a language): it only <em>confirms</em> a language the
- * source declared, and {@link LanguageIdentifier} gives every text it does not confirm to Lingua's full detector.
+ * rule pass that allocates sets per word; on the stream thread that was a fifth of the processing stage. Of those
+ * rules this class keeps the first (the script most words are written in), not the characters unique to a language:
+ * it only <em>confirms</em> a language the source declared, and {@link LanguageIdentifier} gives every text it does
+ * not confirm to Lingua's full detector.
  * The n-grams live in one open-addressing table keyed by the packed characters, one row of log-probabilities per n-gram
  * (a positive value: absent from that language's model). Thread-safe (immutable after construction).
  */
