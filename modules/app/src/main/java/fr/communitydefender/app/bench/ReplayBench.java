@@ -372,7 +372,8 @@ public final class ReplayBench {
       log("no page email for the latency rule within 180 s of the crossing");
     }
     long expected = (long) total * clients;
-    // until every arrival, or 15 s without one (the console drops frames to a client whose queue is full), 300 s at most
+    // until every arrival, or 15 s without one (the console drops frames to a client whose queue is full); 300 s
+    // at most
     long waitArrivals = System.nanoTime() + Duration.ofSeconds(300).toNanos();
     long lastCount = -1;
     long lastChange = System.nanoTime();

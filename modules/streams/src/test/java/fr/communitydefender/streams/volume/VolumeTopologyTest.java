@@ -241,8 +241,8 @@ class VolumeTopologyTest {
 
   @Test
   void shouldEnrichAMentionWithAnInvalidUtf8ByteAsItsDecodedTextWhenParsedFromBytes() {
-    byte[] json = "{\"id\":\"u1\",\"source\":\"test\",\"publishedAt\":\"2026-03-14T18:00:01Z\",\"text\":\"Sainte-Aure X\"}"
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] json = ("{\"id\":\"u1\",\"source\":\"test\",\"publishedAt\":\"2026-03-14T18:00:01Z\","
+        + "\"text\":\"Sainte-Aure X\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     json[json.length - 3] = (byte) 0xFF; // the X: not UTF-8
     TestInputTopic<String, byte[]> bytes = driver.createInputTopic(Topics.MENTIONS_RAW.name(),
         Serdes.String().serializer(), Serdes.ByteArray().serializer());

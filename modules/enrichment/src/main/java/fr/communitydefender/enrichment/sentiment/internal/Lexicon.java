@@ -1,20 +1,18 @@
 package fr.communitydefender.enrichment.sentiment.internal;
 
+import fr.communitydefender.domain.watch.WatchMatcher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** A polarity lexicon: normalised word → score in [-3, 3]; lookups fold case, accents and plural/feminine endings. */
 public final class Lexicon {
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private final Map<String, Double> scores;
 
   private Lexicon(Map<String, Double> scores) {
@@ -162,20 +160,7 @@ public final class Lexicon {
   }
 
   public static String normalise(String word) {
-    if (ascii(word)) {
-      return word.toLowerCase(Locale.ROOT); // no accent to take off
-    }
-    String lower = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-    return MARKS.matcher(lower).replaceAll("");
-  }
-
-  private static boolean ascii(String word) {
-    for (int i = 0; i < word.length(); i++) {
-      if (word.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
+    return WatchMatcher.fold(word); // lower case without accents, as watches compare words
   }
 
   /** Whether the lexicon has an entry (possibly 0: a neutralised word) for this normalised token. */
