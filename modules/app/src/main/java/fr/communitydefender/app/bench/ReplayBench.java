@@ -30,13 +30,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -56,6 +56,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -294,37 +295,31 @@ public final class ReplayBench {
     if (cookie == null) {
       throw new IllegalStateException("the bench account could not sign in");
     }
-    List<WebSocket> sockets = new ArrayList<>();
+    List<ByteWebSocket> sockets = new ArrayList<>();
+    ByteWebSocket.Handler onMessage = (data, length, now) -> {
+      if (startsWith(data, length, MENTION_MESSAGE)) { // one mention, or a batch ("mentions")
+        for (int at = indexOf(data, length, LATENCY_ID, 0); at >= 0; at = indexOf(data, length, LATENCY_ID, at + 1)) {
+          int i = 0;
+          for (int d = at + LATENCY_ID.length; d < length && data[d] >= '0' && data[d] <= '9'; d++) {
+            i = i * 10 + (data[d] - '0');
+          }
+          if (i >= 0 && i < sentAt.length && sentAt[i] != 0) {
+            histogram.incrementAndGet((int) Math.min(600_000, (now - sentAt[i]) / 1_000_000));
+            arrivals.incrementAndGet();
+          }
+        }
+      }
+    };
     for (int i = 0; i < clients; i++) {
-      sockets.add(http.newWebSocketBuilder().header("Cookie", cookie).header("Origin", origin)
-          .buildAsync(URI.create("ws://127.0.0.1:" + core.consolePort() + "/ws"), new WebSocket.Listener() {
-            private final StringBuilder partial = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-              partial.append(data);
-              if (last) {
-                long now = System.nanoTime();
-                String text = partial.toString();
-                partial.setLength(0);
-                if (text.contains("\"type\":\"mention")) { // one mention, or a batch ("mentions")
-                  for (int at = text.indexOf("\"id\":\"lat-"); at >= 0; at = text.indexOf("\"id\":\"lat-", at + 1)) {
-                    int from = at + 10;
-                    int end = text.indexOf('"', from);
-                    int i = Integer.parseInt(text, from, end, 10);
-                    if (i >= 0 && i < sentAt.length && sentAt[i] != 0) {
-                      histogram.incrementAndGet((int) Math.min(600_000, (now - sentAt[i]) / 1_000_000));
-                      arrivals.incrementAndGet();
-                    }
-                  }
-                }
-              }
-              ws.request(1);
-              return null;
-            }
-          }).get());
+      sockets.add(ByteWebSocket.connect("127.0.0.1", core.consolePort(), "/ws", onMessage, "Cookie: " + cookie,
+          "Origin: " + origin));
     }
     log(clients + " WebSocket clients connected");
+    // where the time goes: publication to the enriched topic (visible to a read_committed reader, as the console)
+    AtomicIntegerArray enrichedHistogram = new AtomicIntegerArray(600_001);
+    java.util.concurrent.atomic.AtomicBoolean tapping = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread tap = Thread.ofPlatform().name("bench-tap").start(() -> tapEnriched(core.bootstrapServers(), sentAt,
+        enrichedHistogram, tapping));
     MailCatcher mail = core.mailCatcher();
     int mailsBefore = mail.messages().size();
     Properties props = adminProps(core.bootstrapServers());
@@ -386,9 +381,54 @@ public final class ReplayBench {
       }
       Thread.sleep(200);
     }
-    sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "bench done"));
+    sockets.forEach(ByteWebSocket::close);
+    tapping.set(false);
+    tap.join();
+    log("publication to the enriched topic (read_committed): p50 " + percentile(enrichedHistogram, 0.5) + " ms, p99 "
+        + percentile(enrichedHistogram, 0.99) + " ms");
     return new Screen(percentile(histogram, 0.5), percentile(histogram, 0.99),
         arrivals.get() / (double) expected, pageAfterCross);
+  }
+
+  private static void tapEnriched(String bootstrap, long[] sentAt, AtomicIntegerArray histogram,
+      java.util.concurrent.atomic.AtomicBoolean running) {
+    Properties props = adminProps(bootstrap);
+    props.put("isolation.level", "read_committed");
+    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props, new StringDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.MENTIONS_ENRICHED.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      while (running.get()) {
+        for (var r : consumer.poll(Duration.ofMillis(100))) {
+          long now = System.nanoTime();
+          if (r.key() != null && r.key().startsWith("lat-")) {
+            int i = Integer.parseInt(r.key(), 4, r.key().length(), 10);
+            if (i < sentAt.length && sentAt[i] != 0) {
+              histogram.incrementAndGet((int) Math.min(600_000, (now - sentAt[i]) / 1_000_000));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static final byte[] MENTION_MESSAGE = "{\"type\":\"mention".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LATENCY_ID = "\"id\":\"lat-".getBytes(StandardCharsets.US_ASCII);
+
+  private static boolean startsWith(byte[] data, int length, byte[] prefix) {
+    return length >= prefix.length && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
+  private static int indexOf(byte[] data, int length, byte[] pattern, int from) {
+    byte first = pattern[0];
+    for (int i = from, last = length - pattern.length; i <= last; i++) {
+      if (data[i] == first && Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static long percentile(AtomicIntegerArray histogram, double q) {
