@@ -350,6 +350,7 @@ public final class ReplayBench {
       }
     }
     log(total + " mentions published at " + rate + "/s");
+    logStreamThreads(core.registry());
     double pageAfterCross = -1;
     long pageDeadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (crossSent > 0 && System.nanoTime() < pageDeadline) {
@@ -390,6 +391,22 @@ public final class ReplayBench {
         arrivals.get() / (double) expected, pageAfterCross);
   }
 
+  /** The processing stream thread's own account of its time (ratios of poll, process, commit; commit latency). */
+  private static void logStreamThreads(io.micrometer.core.instrument.MeterRegistry registry) {
+    StringBuilder sb = new StringBuilder();
+    for (io.micrometer.core.instrument.Meter m : registry.getMeters()) {
+      String name = m.getId().getName();
+      String thread = m.getId().getTag("thread.id");
+      if (name.startsWith("kafka.stream.thread.") && thread != null && thread.startsWith("cd-volume")
+          && name.matches(".*\\.(ratio|commit\\.latency\\.(avg|max)|commit\\.rate|poll\\.records\\.avg"
+              + "|poll\\.latency\\.avg|process\\.records\\.avg)")) {
+        m.measure().forEach(x -> sb.append(' ').append(name.substring("kafka.stream.thread.".length())).append('=')
+            .append(String.format(Locale.ROOT, "%.3f", x.getValue())));
+      }
+    }
+    log("processing stream thread:" + sb);
+  }
+
   private static void tapEnriched(String bootstrap, long[] sentAt, AtomicIntegerArray histogram,
       java.util.concurrent.atomic.AtomicBoolean running) {
     Properties props = adminProps(bootstrap);
@@ -421,14 +438,24 @@ public final class ReplayBench {
     return length >= prefix.length && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
   }
 
+  /** Where {@code pattern} next occurs in {@code data[from..length)}, or -1 (its first byte found, then the rest). */
   private static int indexOf(byte[] data, int length, byte[] pattern, int from) {
     byte first = pattern[0];
     for (int i = from, last = length - pattern.length; i <= last; i++) {
-      if (data[i] == first && Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+      if (data[i] == first && data[i + 1] == pattern[1] && matches(data, i, pattern)) {
         return i;
       }
     }
     return -1;
+  }
+
+  private static boolean matches(byte[] data, int at, byte[] pattern) {
+    for (int j = 2; j < pattern.length; j++) {
+      if (data[at + j] != pattern[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static long percentile(AtomicIntegerArray histogram, double q) {

@@ -145,11 +145,17 @@ class IncidentRoomIT {
     // a drafter's socket may not send approvals at all: the same permission table as HTTP
     LinkedBlockingQueue<JsonObject> drafterResults = new LinkedBlockingQueue<>();
     WebSocket dws = drafter.webSocket(new WebSocket.Listener() {
+      final StringBuilder buffer = new StringBuilder();
+
       @Override
       public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-        JsonObject m = new JsonObject(data.toString());
-        if ("result".equals(m.getString("type"))) {
-          drafterResults.add(m);
+        buffer.append(data);
+        if (last) {
+          JsonObject m = new JsonObject(buffer.toString());
+          buffer.setLength(0);
+          if ("result".equals(m.getString("type"))) {
+            drafterResults.add(m);
+          }
         }
         w.request(1);
         return null;

@@ -3,6 +3,7 @@ package fr.communitydefender.console.feed;
 import fr.communitydefender.console.ConsoleMetrics;
 import fr.communitydefender.console.access.Actor;
 import fr.communitydefender.console.access.PermissionTable;
+import fr.communitydefender.console.feed.internal.SharedText;
 import fr.communitydefender.console.incidents.IncidentView;
 import fr.communitydefender.domain.incident.IncidentEvent;
 import fr.communitydefender.domain.json.Json;
@@ -20,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code {"type":"incident",...}}. Text is sent as data and rendered with DOM text nodes, never as HTML. Mentions are
  * sent by {@link #flush()} (every {@link #FLUSH_MS} ms): one alone as {@code {"type":"mention","mention":{...}}},
  * several as one {@code {"type":"mentions","mentions":[...]}} (oldest first) — at a thousand mentions a second and
- * hundreds of clients, one frame per mention and client was more than the event loop could write.
+ * hundreds of clients, one frame per mention and client was more than the event loop could write. A batch is encoded
+ * once for all clients ({@link SharedText}: sent as fragments of one text message).
  */
 public final class FeedHub {
   private final Map<ServerWebSocket, Actor> clients = new ConcurrentHashMap<>();
@@ -148,13 +150,20 @@ public final class FeedHub {
     broadcast("incident", Json.write(Map.of("type", "incident", "event", e)));
   }
 
-  /** Sends a message of {@code type} to every client allowed to receive it ({@link PermissionTable#mayReceive}). */
+  /**
+   * Sends a message of {@code type} to every client allowed to receive it ({@link PermissionTable#mayReceive}),
+   * encoded once for all of them; a client whose write queue is full misses it.
+   */
   public void broadcast(String type, String message) {
+    SharedText text = null;
     int sent = 0;
     for (Map.Entry<ServerWebSocket, Actor> c : clients.entrySet()) {
       ServerWebSocket ws = c.getKey();
       if (!ws.isClosed() && !ws.writeQueueFull() && PermissionTable.mayReceive(c.getValue(), type)) {
-        ws.writeTextMessage(message);
+        if (text == null) {
+          text = SharedText.of(message);
+        }
+        text.writeTo(ws);
         sent++;
       }
     }
