@@ -22,6 +22,15 @@ public final class Tokens {
   private static final TokenizerFactory<CoreLabel> ENGLISH =
       PTBTokenizer.factory(new CoreLabelTokenFactory(), OPTIONS);
   private static final TokenizerFactory<CoreLabel> FRENCH = FrenchTokenizer.factory();
+  /**
+   * The same French rules with dashes left as written: CoreNLP's default (ASCII dashes) runs two {@code replaceAll}
+   * on every dash or hyphenated token — a regex compiled each time — and changes only tokens with one of {@link
+   * #DASHES} or {@code ---}. A text without them is tokenised by this factory: the same words, without the regexes.
+   */
+  private static final TokenizerFactory<CoreLabel> FRENCH_PLAIN = FrenchTokenizer.factory(new CoreLabelTokenFactory(),
+      "splitCompounds=false,splitContractions=false,quotes=ORIGINAL,dashes=original");
+  /** What CoreNLP's ASCII dash style rewrites ({@code LexerUtils.handleDashes}), besides {@code ---}. */
+  static final String DASHES = "_\u058A\u2010\u2011\u2012\u0096\u0097\u2013\u2014\u2015&";
   static final Pattern EMOTICON = Pattern.compile("(?<![\\w/])(:-?\\)+|:-?D|;-?\\)|<3|:-?\\(+|:'\\(|>:\\(|:-?/)");
   private static final Pattern HASHTAG = Pattern.compile("#(\\p{L}[\\p{L}\\p{N}_]*)");
   private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|_");
@@ -82,6 +91,16 @@ public final class Tokens {
     return tokens;
   }
 
+  /** Whether no token of the text can be changed by CoreNLP's ASCII dash style. */
+  static boolean plainDashes(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (DASHES.indexOf(text.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return !text.contains("---");
+  }
+
   private static List<String> tokenise(String text, boolean french) {
     String prepared = mayHaveEmoticon(text) ? EMOTICON.matcher(text).replaceAll(" ") : text;
     if (mayHaveEmoji(prepared)) {
@@ -97,7 +116,8 @@ public final class Tokens {
       h.appendTail(sb);
       prepared = sb.toString();
     }
-    Tokenizer<CoreLabel> tokenizer = (french ? FRENCH : ENGLISH).getTokenizer(new StringReader(prepared));
+    TokenizerFactory<CoreLabel> factory = !french ? ENGLISH : plainDashes(prepared) ? FRENCH_PLAIN : FRENCH;
+    Tokenizer<CoreLabel> tokenizer = factory.getTokenizer(new StringReader(prepared));
     List<String> out = new ArrayList<>();
     while (tokenizer.hasNext()) {
       out.add(tokenizer.next().word());
