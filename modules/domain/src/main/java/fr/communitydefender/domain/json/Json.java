@@ -15,6 +15,8 @@ public final class Json {
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
       .addModule(new BlackbirdModule())
+      .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("utc-instants")
+          .addDeserializer(java.time.Instant.class, new UtcInstantDeserializer()))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -68,12 +68,24 @@ public final class LanguageIdentifier {
    * (which costs several times more); when they disagree — a wrong default language in a client — or the declared
    * language is none of those we recognise, the full detector decides.
    */
+  /** Whether the text has at least {@code n} letters (code points). */
+  static boolean hasLetters(String text, int n) {
+    int letters = 0;
+    for (int i = 0; i < text.length() && letters < n; ) {
+      int cp = text.codePointAt(i);
+      if (Character.isLetter(cp)) {
+        letters++;
+      }
+      i += Character.charCount(cp);
+    }
+    return letters >= n;
+  }
+
   public String identify(String text, String declared) {
     if (text == null) {
       return UNDETERMINED;
     }
-    long letters = text.codePoints().filter(Character::isLetter).count();
-    if (letters < 3) {
+    if (!hasLetters(text, 3)) {
       return UNDETERMINED;
     }
     String clear = byFunctionWords(text);

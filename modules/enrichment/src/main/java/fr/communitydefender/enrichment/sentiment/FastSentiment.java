@@ -127,7 +127,10 @@ public final class FastSentiment {
         sum += afterContrast ? c * 1.5 : c;
       }
     }
-    long bangs = Math.min(3, text.chars().filter(ch -> ch == '!').count());
+    int bangs = 0;
+    for (int i = text.indexOf('!'); i >= 0 && bangs < 3; i = text.indexOf('!', i + 1)) {
+      bangs++;
+    }
     if (sum != 0) {
       sum += Math.signum(sum) * 0.3 * bangs;
     }
@@ -154,12 +157,21 @@ public final class FastSentiment {
     if (text.length() > MAX_CHARS) {
       return "longer than " + MAX_CHARS + " characters";
     }
-    long junk = text.codePoints().filter(cp -> cp == 0xFFFD || (Character.isISOControl(cp) && cp != '\n'
-        && cp != '\r' && cp != '\t')).count();
+    long junk = 0;
+    boolean letter = false;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (cp == 0xFFFD || (Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')) {
+        junk++;
+      } else if (!letter && Character.isLetter(cp)) {
+        letter = true;
+      }
+      i += Character.charCount(cp);
+    }
     if (junk * 10 > text.length()) {
       return "binary or garbled text";
     }
-    if (text.codePoints().noneMatch(Character::isLetter) && Tokens.symbols(text).isEmpty()) {
+    if (!letter && Tokens.symbols(text).isEmpty()) {
       return "no words";
     }
     return null;
