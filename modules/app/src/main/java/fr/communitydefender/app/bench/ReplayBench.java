@@ -46,15 +46,18 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -303,8 +306,7 @@ public final class ReplayBench {
           for (int d = at + LATENCY_ID.length; d < length && data[d] >= '0' && data[d] <= '9'; d++) {
             i = i * 10 + (data[d] - '0');
           }
-          if (i >= 0 && i < sentAt.length && sentAt[i] != 0) {
-            histogram.incrementAndGet((int) Math.min(600_000, (now - sentAt[i]) / 1_000_000));
+          if (record(histogram, sentAt, i, now)) {
             arrivals.incrementAndGet();
           }
         }
@@ -317,7 +319,7 @@ public final class ReplayBench {
     log(clients + " WebSocket clients connected");
     // where the time goes: publication to the enriched topic (visible to a read_committed reader, as the console)
     AtomicIntegerArray enrichedHistogram = new AtomicIntegerArray(600_001);
-    java.util.concurrent.atomic.AtomicBoolean tapping = new java.util.concurrent.atomic.AtomicBoolean(true);
+    AtomicBoolean tapping = new AtomicBoolean(true);
     Thread tap = Thread.ofPlatform().name("bench-tap").start(() -> tapEnriched(core.bootstrapServers(), sentAt,
         enrichedHistogram, tapping));
     MailCatcher mail = core.mailCatcher();
@@ -408,11 +410,11 @@ public final class ReplayBench {
   }
 
   private static void tapEnriched(String bootstrap, long[] sentAt, AtomicIntegerArray histogram,
-      java.util.concurrent.atomic.AtomicBoolean running) {
+      AtomicBoolean running) {
     Properties props = adminProps(bootstrap);
     props.put("isolation.level", "read_committed");
-    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props, new StringDeserializer(),
-        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+    try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+        new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(Topics.MENTIONS_ENRICHED.name()).stream()
           .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       consumer.assign(partitions);
@@ -421,14 +423,20 @@ public final class ReplayBench {
         for (var r : consumer.poll(Duration.ofMillis(100))) {
           long now = System.nanoTime();
           if (r.key() != null && r.key().startsWith("lat-")) {
-            int i = Integer.parseInt(r.key(), 4, r.key().length(), 10);
-            if (i < sentAt.length && sentAt[i] != 0) {
-              histogram.incrementAndGet((int) Math.min(600_000, (now - sentAt[i]) / 1_000_000));
-            }
+            record(histogram, sentAt, Integer.parseInt(r.key(), 4, r.key().length(), 10), now);
           }
         }
       }
     }
+  }
+
+  /** Counts mention {@code i}'s latency at {@code now} in the histogram (ms), if it was published here. */
+  private static boolean record(AtomicIntegerArray histogram, long[] sentAt, int i, long now) {
+    if (i < 0 || i >= sentAt.length || sentAt[i] == 0) {
+      return false;
+    }
+    histogram.incrementAndGet((int) Math.min(600_000, (now - sentAt[i]) / 1_000_000));
+    return true;
   }
 
   private static final byte[] MENTION_MESSAGE = "{\"type\":\"mention".getBytes(StandardCharsets.US_ASCII);

@@ -62,12 +62,6 @@ public final class LanguageIdentifier {
     return identify(text, null);
   }
 
-  /**
-   * As {@link #identify(String)}, with the language the source declared ({@code lang} of Mastodon, Bluesky, X; null
-   * when none): when the cheap trigram score of Lingua's models agrees with it, it is taken without the full detector
-   * (which costs several times more); when they disagree — a wrong default language in a client — or the declared
-   * language is none of those we recognise, the full detector decides.
-   */
   /** Whether the text has at least {@code n} letters (code points). */
   static boolean hasLetters(String text, int n) {
     int letters = 0;
@@ -81,6 +75,12 @@ public final class LanguageIdentifier {
     return letters >= n;
   }
 
+  /**
+   * As {@link #identify(String)}, with the language the source declared ({@code lang} of Mastodon, Bluesky, X; null
+   * when none): when the cheap trigram score of Lingua's models agrees with it, it is taken without the full detector
+   * (which costs several times more); when they disagree — a wrong default language in a client — or the declared
+   * language is none of those we recognise, the full detector decides.
+   */
   public String identify(String text, String declared) {
     if (text == null) {
       return UNDETERMINED;

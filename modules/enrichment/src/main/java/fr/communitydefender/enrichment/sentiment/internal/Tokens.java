@@ -26,6 +26,7 @@ public final class Tokens {
    * The same French rules with dashes left as written: CoreNLP's default (ASCII dashes) runs two {@code replaceAll}
    * on every dash or hyphenated token — a regex compiled each time — and changes only tokens with one of {@link
    * #DASHES} or {@code ---}. A text without them is tokenised by this factory: the same words, without the regexes.
+   * It also leaves out {@code invertible} (whitespace and original text kept on each token), which we never read.
    */
   private static final TokenizerFactory<CoreLabel> FRENCH_PLAIN = FrenchTokenizer.factory(new CoreLabelTokenFactory(),
       "splitCompounds=false,splitContractions=false,quotes=ORIGINAL,dashes=original");
