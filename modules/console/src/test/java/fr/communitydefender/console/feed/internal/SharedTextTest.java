@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.WebSocketClientOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -27,6 +28,7 @@ class SharedTextTest {
     SharedText small = SharedText.of("{\"type\":\"incident\"}");
     assertThat(bigText.continuations()).isGreaterThan(2);
     assertThat(small.continuations()).isEqualTo(1);
+    assertThat(SharedText.of("{").continuations()).isZero();
 
     Vertx vertx = Vertx.vertx();
     try {
@@ -56,6 +58,13 @@ class SharedTextTest {
               }
             }).get(10, TimeUnit.SECONDS));
       }
+      // a browser asks for per-message compression: the same messages through a compressing connection
+      LinkedBlockingQueue<String> compressed = new LinkedBlockingQueue<>();
+      received.add(compressed);
+      vertx.createWebSocketClient(new WebSocketClientOptions().setTryUsePerMessageCompression(true)
+              .setMaxMessageSize(1 << 20))
+          .connect(server.actualPort(), "127.0.0.1", "/").onSuccess(ws -> ws.textMessageHandler(compressed::add))
+          .await(10, TimeUnit.SECONDS);
       for (LinkedBlockingQueue<String> messages : received) {
         assertThat(messages.poll(10, TimeUnit.SECONDS)).isEqualTo(big);
         assertThat(messages.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"incident\"}");
