@@ -130,6 +130,32 @@ class StorageIT {
   }
 
   @Test
+  void shouldMergeIntoTheStoredDocumentWhenAMergedDocumentIsCreatedTwice() throws Exception {
+    BulkWriter writer = new BulkWriter(client, new StorageMetrics(new SimpleMeterRegistry()), Thread::sleep, 1000);
+    MentionDocument m = MentionDocument.of(mention("c1", Instant.parse("2026-03-16T09:00:00Z"), "Crue", "a",
+        List.of("ville")), PSEUDONYMIZER, Instant.parse("2026-03-16T09:00:01Z"));
+    MentionDocument.DeepUpdate deep = new MentionDocument.DeepUpdate(MentionDocument.Deep.of(
+        new MentionAnalysis("fr", "negative", -0.5, List.of("crue"), "deep-rntn", null),
+        Instant.parse("2026-03-16T09:00:05Z")));
+    Map<String, Object> bad = Map.of("id", "c2", "publishedAt", "2026-03-16T09:00:00Z", "reach", "beaucoup");
+    // the mention first (created), then its deep result and a redelivery of the mention (both merged into it)
+    assertThat(writer.write(List.of(new BulkWriter.Doc(m.index(), "c1", m, "mention", true)))).isEmpty();
+    List<BulkWriter.Rejected> rejected = writer.write(List.of(
+        new BulkWriter.Doc(m.index(), "c1", deep, "mention_deep", true),
+        new BulkWriter.Doc(m.index(), "c2", bad, "mention", true),
+        new BulkWriter.Doc(m.index(), "c1", m, "mention", true)));
+    assertThat(rejected).singleElement().satisfies(r -> {
+      assertThat(r.doc().id()).isEqualTo("c2");
+      assertThat(r.reason()).startsWith("400 document_parsing_exception");
+    });
+    MentionDocument stored = client.get(g -> g.index(m.index()).id("c1"), MentionDocument.class).source();
+    assertThat(stored.text()).isEqualTo("Crue");
+    assertThat(stored.watches()).containsExactly("ville");
+    assertThat(stored.deep().sentimentLabel()).isEqualTo("negative");
+    assertThat(stored.deep().drivers()).containsExactly("crue");
+  }
+
+  @Test
   void shouldKeepOneDocumentAndDeadLetterJunkWhenTheIndexerGetsRedeliveries() throws Exception {
     Mention m = mention("r1", Instant.parse("2026-03-15T09:00:00Z"), "Sainte-Aure", "a", List.of("ville"));
     // the deep tier's result may reach the indexer before or after the mention: both merge into one document

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.stanford.nlp.international.french.process.FrenchTokenizer;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.process.CoreLabelTokenFactory;
 import edu.stanford.nlp.process.Tokenizer;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -53,5 +54,22 @@ class TokensTest {
     assertThat(Tokens.plainDashes("jean_dupont")).isFalse();
     assertThat(Tokens.plainDashes("crue---encore")).isFalse();
     assertThat(Tokens.plainDashes("crue – encore")).isFalse();
+  }
+
+  @Test
+  void shouldGiveTheTokenizersWordsWhenTheLexerIsReusedAcrossTexts() {
+    String longText = "L'eau monte rue Jean-Jaurès, « vite » ! ".repeat(600);
+    List<String> texts = List.of("Sainte-Aure : l'eau monte, est-ce que la mairie va agir ?!", longText,
+        "(vers 8h30) ; « enfin » dit-il", "", "un mot", longText + "fin", "Aujourd'hui 12 € , 45 % des rues...");
+    for (String text : texts) {
+      Tokenizer<CoreLabel> reference = FrenchTokenizer.factory(new CoreLabelTokenFactory(),
+          "splitCompounds=false,splitContractions=false,quotes=ORIGINAL,dashes=original")
+          .getTokenizer(new StringReader(text));
+      List<String> expected = new ArrayList<>();
+      while (reference.hasNext()) {
+        expected.add(reference.next().word());
+      }
+      assertThat(Tokens.plainFrench(text)).as(text.substring(0, Math.min(text.length(), 40))).isEqualTo(expected);
+    }
   }
 }
