@@ -136,7 +136,7 @@ public final class ReportReader {
         .query(mentions(incident.watchId(), from, to))
         .aggregations("authors", a -> a.cardinality(c -> c.field("authorKey")))
         .aggregations("sources", a -> a.terms(t -> t.field("source").size(20)))
-        .aggregations("terms", a -> a.terms(t -> t.field("text.terms").size(15))), Void.class);
+        .aggregations("terms", a -> a.terms(t -> t.field("text").size(15))), Void.class);
     long mentions = counts.hits().total() == null ? 0 : counts.hits().total().value();
     long authors = counts.aggregations().get("authors").cardinality().value();
     List<Report.Count> sources = terms(counts, "sources");

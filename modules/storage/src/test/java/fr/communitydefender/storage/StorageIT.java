@@ -27,6 +27,7 @@ import fr.communitydefender.storage.gdpr.Retention;
 import fr.communitydefender.storage.internal.BulkWriter;
 import fr.communitydefender.storage.mentions.MentionDocument;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -333,6 +334,24 @@ class StorageIT {
     var props = client.indices().getMapping(m -> m.index("mentions-2025.01.01")).mappings()
         .get("mentions-2025.01.01").mappings().properties();
     assertThat(props).containsKeys("sentimentLabel", "drivers", "text", "authorKey");
+  }
+
+  @Test
+  void shouldCountTermsOfOldDailyIndicesWhenTheyStillHaveTheirTermsSubfield() throws Exception {
+    // daily indices of earlier versions index the text twice: as text, and as text.terms for the counts
+    client.indices().create(c -> c.index("mentions-2025.02.01").withJson(new StringReader("""
+        {"mappings": {"dynamic": "strict", "properties": {"id": {"type": "keyword"},
+          "publishedAt": {"type": "date"},
+          "text": {"type": "text", "analyzer": "french",
+            "fields": {"terms": {"type": "text", "analyzer": "french", "fielddata": true}}}}}}""")));
+    client.index(i -> i.index("mentions-2025.02.01").id("o1").document(Map.of("id", "o1", "publishedAt",
+        "2025-02-01T10:00:00Z", "text", "Inondations à Sainte-Aure")));
+    IndexSetup.install(client, 0);
+    client.indices().refresh(r -> r.index("mentions-2025.02.01"));
+    var terms = client.search(q -> q.index("mentions-2025.02.01").size(0)
+        .aggregations("terms", a -> a.terms(t -> t.field("text"))), Void.class).aggregations().get("terms")
+        .sterms().buckets().array();
+    assertThat(terms).extracting(b -> b.key().stringValue()).containsExactlyInAnyOrder("inond", "saint", "aure");
   }
 
   @Test

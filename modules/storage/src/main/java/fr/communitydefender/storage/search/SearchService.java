@@ -37,7 +37,7 @@ public final class SearchService {
 
   /** Fields of the top-N aggregation: bounded, never free text from the caller. */
   public enum TopField {
-    TERMS("text.terms"), AUTHORS("authorKey"), SOURCES("source"), WATCHES("watches"), LANGUAGES("lang"),
+    TERMS("text"), AUTHORS("authorKey"), SOURCES("source"), WATCHES("watches"), LANGUAGES("lang"),
     SENTIMENTS("sentimentLabel"), DRIVERS("drivers");
 
     final String es;
