@@ -34,20 +34,30 @@ public final class LanguageIdentifier {
       "for", "with", "that", "this", "it", "you", "we", "they", "have", "has", "be", "not", "from", "at", "by", "my",
       "your", "our", "what", "who", "just", "about", "been", "can", "do", "don't", "i'm", "it's", "would", "there",
       "their");
-  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}']+");
+  /** What a word is to {@link #byFunctionWords} (read there by hand). */
+  static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}']+");
 
   /** fr or en when the function words leave no doubt (two or more of one language, none of the other), else null. */
   static String byFunctionWords(String text) {
     int fr = 0;
     int en = 0;
-    java.util.regex.Matcher m = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT).replace('’', '\''));
-    while (m.find()) {
-      String w = m.group();
-      if (FR_WORDS.contains(w)) {
-        fr++;
-      } else if (EN_WORDS.contains(w)) {
-        en++;
+    String lower = text.toLowerCase(java.util.Locale.ROOT).replace('’', '\'');
+    int start = -1;
+    for (int i = 0; i <= lower.length(); ) { // the words of WORD, without a regex
+      int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
+      boolean inWord = cp == '\'' || Character.isLetter(cp);
+      if (inWord && start < 0) {
+        start = i;
+      } else if (!inWord && start >= 0) {
+        String w = lower.substring(start, i);
+        if (FR_WORDS.contains(w)) {
+          fr++;
+        } else if (EN_WORDS.contains(w)) {
+          en++;
+        }
+        start = -1;
       }
+      i += i < lower.length() ? Character.charCount(cp) : 1;
     }
     if (fr >= 2 && en == 0) {
       return FRENCH;

@@ -97,7 +97,7 @@ public final class FastSentiment {
         continue;
       }
       double s = lookup(tok, fr);
-      if (s == 0 && ELONGATED.matcher(tok).find()) {
+      if (s == 0 && elongated(tok)) {
         s = lookup(ELONGATED.matcher(tok).replaceAll("$1"), fr) * 1.3;
       }
       if (s != 0) {
@@ -175,5 +175,24 @@ public final class FastSentiment {
       return "no words";
     }
     return null;
+  }
+
+  /** Whether a letter comes three times or more in a row: what {@link #ELONGATED} finds, without a regex per word. */
+  static boolean elongated(String token) {
+    int previous = -1;
+    int run = 0;
+    for (int i = 0; i < token.length(); ) {
+      int cp = token.codePointAt(i);
+      if (cp == previous && Character.isLetter(cp)) {
+        if (++run >= 3) {
+          return true;
+        }
+      } else {
+        previous = cp;
+        run = 1;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
   }
 }

@@ -44,4 +44,27 @@ class LanguageIdentifierTest {
     assertThat(ID.identify("Inondation catastrophique rue Gambetta, évacuation", "en")).isEqualTo("fr");
     assertThat(ID.identify("Hochwasser in der Innenstadt, Straße gesperrt", "fr")).isEqualTo("other");
   }
+
+  @Test
+  void shouldFindTheRegexWordsWhenCountingFunctionWordsByHand() {
+    java.util.List<String> texts = java.util.List.of("Les pompiers sont sur place avec la mairie",
+        "C’EST la crue, j'ai vu l’eau : c'est grave", "The firefighters are there; it's what we have",
+        "pour2dans pas-sur avec_cette", "'' ' c'est' 'j'ai", "𝒜𝒜 dans 𝒜 sur", "ça où été être très",
+        "I'm there and you're not", "", "DANS DANS", "\uD835 dans \uDC9C sur", "the\tand\nof");
+    for (String text : texts) {
+      int fr = 0;
+      int en = 0;
+      var m = LanguageIdentifier.WORD.matcher(text.toLowerCase(java.util.Locale.ROOT).replace('’', '\''));
+      while (m.find()) {
+        java.util.List<String> frWords = java.util.List.of("pour", "dans", "pas", "sur", "avec", "cette", "c'est",
+            "j'ai", "ça", "où", "été", "être", "très");
+        java.util.List<String> enWords = java.util.List.of("the", "and", "of", "it's", "what", "we", "have", "i'm",
+            "you", "not", "are");
+        fr += frWords.contains(m.group()) ? 1 : 0;
+        en += enWords.contains(m.group()) ? 1 : 0;
+      }
+      String expected = fr >= 2 && en == 0 ? "fr" : en >= 2 && fr == 0 ? "en" : null;
+      assertThat(LanguageIdentifier.byFunctionWords(text)).as(text).isEqualTo(expected);
+    }
+  }
 }

@@ -91,4 +91,13 @@ class FastSentimentTest {
     assertThat(fr("\u0000\u0001\u0002\uFFFD\uFFFD").note()).isEqualTo("binary or garbled text");
     assertThat(fr("12345 !!!").note()).isEqualTo("no words");
   }
+
+  @Test
+  void shouldFindWhatTheElongationRegexFindsWhenCheckingByHand() {
+    java.util.regex.Pattern regex = java.util.regex.Pattern.compile("(\\p{L})\\1{2,}");
+    for (String token : java.util.List.of("trooop", "top", "too", "tooo", "!!!", "111", "aaa", "aAa", "ééé", "éée",
+        "𝒜𝒜𝒜", "𝒜𝒜", "x𝒜𝒜𝒜y", "\uD835\uD835\uD835", "", "a", "zzzz!", "ab-bb-b", "nuuuul", "ʰʰʰ")) {
+      assertThat(FastSentiment.elongated(token)).as(token).isEqualTo(regex.matcher(token).find());
+    }
+  }
 }
