@@ -76,6 +76,9 @@ public final class StreamsApp implements AutoCloseable {
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);
     p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Production.class);
     p.put(StreamsConfig.producerPrefix("linger.ms"), 20);
+    // Batches of up to 128 KB, as our other producers (Producers.forTopic): between two commits a partition of the
+    // enriched topic gets ~175 KB at 5,000 mentions/s — eleven 16 KB batches (the default) for the broker to append.
+    p.put(StreamsConfig.producerPrefix("batch.size"), 128 * 1024);
     return p;
   }
 
