@@ -26,16 +26,14 @@ public final class LanguageIdentifier {
   private final TrigramScorer quick = TrigramScorer.load(LANGUAGES);
 
   /** Function words of French that Spanish, Italian, Portuguese and Catalan do not share. */
-  private static final java.util.Set<String> FR_WORDS = java.util.Set.of("les", "des", "du", "est", "et", "une",
+  static final java.util.Set<String> FR_WORDS = java.util.Set.of("les", "des", "du", "est", "et", "une",
       "pour", "dans", "pas", "sur", "avec", "cette", "sont", "mais", "nous", "vous", "elle", "ils", "je", "au", "aux",
       "leur", "très", "plus", "c'est", "j'ai", "été", "être", "fait", "aussi", "comme", "tout", "où", "ça", "ce");
   /** Function words of English that German and Dutch do not share. */
-  private static final java.util.Set<String> EN_WORDS = java.util.Set.of("the", "and", "are", "were", "of", "to",
+  static final java.util.Set<String> EN_WORDS = java.util.Set.of("the", "and", "are", "were", "of", "to",
       "for", "with", "that", "this", "it", "you", "we", "they", "have", "has", "be", "not", "from", "at", "by", "my",
       "your", "our", "what", "who", "just", "about", "been", "can", "do", "don't", "i'm", "it's", "would", "there",
       "their");
-  /** What a word is to {@link #byFunctionWords} (read there by hand). */
-  static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}']+");
 
   /** fr or en when the function words leave no doubt (two or more of one language, none of the other), else null. */
   static String byFunctionWords(String text) {
@@ -43,7 +41,7 @@ public final class LanguageIdentifier {
     int en = 0;
     String lower = text.toLowerCase(java.util.Locale.ROOT).replace('’', '\'');
     int start = -1;
-    for (int i = 0; i <= lower.length(); ) { // the words of WORD, without a regex
+    for (int i = 0; i <= lower.length(); ) { // words: runs of letters and apostrophes
       int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
       boolean inWord = cp == '\'' || Character.isLetter(cp);
       if (inWord && start < 0) {

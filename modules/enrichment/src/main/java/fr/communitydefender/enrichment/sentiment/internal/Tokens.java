@@ -38,8 +38,8 @@ public final class Tokens {
       "splitCompounds=false,splitContractions=false,quotes=ORIGINAL,dashes=original");
   /**
    * {@link #FRENCH_PLAIN}'s lexer, one per thread and reset for each text. The factory creates a lexer per text, which
-   * parses its options and allocates a 32 KB buffer every time (a tenth of the processing stage's time); with compounds
-   * and contractions not split, the tokenizer around it only drops the lexer's empty tokens. The lexer class is
+   * parses its options and allocates a 32 KB buffer every time; with compounds and contractions not split, the
+   * tokenizer around it only drops the lexer's empty tokens. The lexer class is
    * package-private, hence a method handle; {@code null} if CoreNLP's lexer is not the one expected (the factory is
    * used then).
    */
